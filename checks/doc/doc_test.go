@@ -1,0 +1,231 @@
+package doc
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// dump renders everything Parse found, with positions, for golden files.
+func dump(d *Document) string {
+	var b strings.Builder
+	pos := func(s Span) string {
+		p, q := d.Lines.Position(s.Start), d.Lines.Position(s.End)
+		return fmt.Sprintf("%d:%d-%d:%d", p.Line, p.Col, q.Line, q.Col)
+	}
+	if !d.FrontMatter.Empty() {
+		fmt.Fprintf(&b, "front matter %s body %q\n", pos(d.FrontMatter), d.Text(d.FrontMatterBody))
+	}
+	var walk func(s *Section, depth int)
+	walk = func(s *Section, depth int) {
+		for _, c := range s.Children {
+			fmt.Fprintf(&b, "%sH%d %q heading=%s title=%s own=%s body=%s setext=%v blocks=%d\n",
+				strings.Repeat("  ", depth), c.Level, c.Title, pos(c.Heading), pos(c.TitleSpan), pos(c.Own), pos(c.Body), c.Setext, len(c.Blocks))
+			walk(c, depth+1)
+		}
+	}
+	fmt.Fprintf(&b, "root own=%s blocks=%d\n", pos(d.Root.Own), len(d.Root.Blocks))
+	walk(d.Root, 0)
+	for _, c := range d.Code {
+		fmt.Fprintf(&b, "code %s %q\n", pos(c), d.Text(c))
+	}
+	for _, c := range d.Comments {
+		fmt.Fprintf(&b, "comment %s %q\n", pos(c), d.Text(c))
+	}
+	return b.String()
+}
+
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.md")
+	if len(files) == 0 {
+		t.Fatal("no test inputs")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := Parse(f, src)
+			checkInvariants(t, d)
+			got := dump(d)
+			golden := strings.TrimSuffix(f, ".md") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("parse of %s changed:\n--- got\n%s\n--- want\n%s", f, got, want)
+			}
+		})
+	}
+}
+
+// checkInvariants asserts what every parse must satisfy, whatever the input.
+func checkInvariants(t *testing.T, d *Document) {
+	t.Helper()
+	n := len(d.Src)
+	in := func(what string, s Span) {
+		if s.Start < 0 || s.End > n || s.Start > s.End {
+			t.Fatalf("%s span %v out of range for %d bytes", what, s, n)
+		}
+	}
+	prev := -1
+	for i, s := range d.Sections {
+		in("heading", s.Heading)
+		in("title", s.TitleSpan)
+		in("own", s.Own)
+		in("body", s.Body)
+		if s.Index != i {
+			t.Fatalf("section %d has index %d", i, s.Index)
+		}
+		if s.Heading.Start < prev {
+			t.Fatalf("sections out of order at %d", i)
+		}
+		prev = s.Heading.Start
+		if s.Heading.End != s.Own.Start || s.Own.Start != s.Body.Start || s.Own.End > s.Body.End {
+			t.Fatalf("section %q: heading %v own %v body %v do not nest", s.Title, s.Heading, s.Own, s.Body)
+		}
+		if s.TitleSpan.Start < s.Heading.Start || s.TitleSpan.End > s.Heading.End {
+			t.Fatalf("section %q: title %v outside heading %v", s.Title, s.TitleSpan, s.Heading)
+		}
+		if s.Parent == nil || (s.Parent.Level >= s.Level && s.Parent != d.Root) {
+			t.Fatalf("section %q has a bad parent", s.Title)
+		}
+		if s.Parent != d.Root && (s.Body.End > s.Parent.Body.End || s.Heading.Start < s.Parent.Body.Start) {
+			t.Fatalf("section %q is not inside its parent", s.Title)
+		}
+	}
+	for _, s := range [][]Span{d.Code, d.Comments} {
+		for _, x := range s {
+			in("code/comment", x)
+		}
+	}
+	for _, b := range d.Blocks {
+		in("block", b.Span)
+	}
+	in("front matter", d.FrontMatter)
+}
+
+func TestLineIndex(t *testing.T) {
+	src := []byte("ab\r\ncd\ref\n\t設🚀e\u0301\n")
+	x := NewLineIndex(src)
+	if x.Lines() != 5 {
+		t.Fatalf("Lines() = %d, want 5", x.Lines())
+	}
+	cases := []struct {
+		off  int
+		want Position
+	}{
+		{0, Position{1, 1}},
+		{2, Position{1, 3}},  // at '\r'
+		{4, Position{2, 1}},  // after "\r\n"
+		{7, Position{3, 1}},  // after lone '\r'
+		{11, Position{4, 2}}, // after the tab
+		{14, Position{4, 5}}, // after 設 (3 bytes)
+		{18, Position{4, 9}}, // after 🚀 (4 bytes)
+		{len(src), Position{5, 1}},
+		{len(src) + 10, Position{5, 1}},
+		{-3, Position{1, 1}},
+	}
+	for _, c := range cases {
+		got := x.Position(c.off)
+		if got != c.want {
+			t.Errorf("Position(%d) = %v, want %v", c.off, got, c.want)
+		}
+		if c.off >= 0 && c.off <= len(src) {
+			if back := x.Offset(got); back != c.off {
+				t.Errorf("Offset(%v) = %d, want %d", got, back, c.off)
+			}
+		}
+	}
+	if got := x.LineEnd(src, 0); got != 2 {
+		t.Errorf("LineEnd(0) = %d, want 2", got)
+	}
+}
+
+func TestTitleText(t *testing.T) {
+	cases := map[string]string{
+		"# **Data** _model_ and `keys`\n": "Data model and keys",
+		"## [API](#api) <span>v2</span>\n": "API v2",
+		"### 一致性 (Consistency) 🚦\n":       "一致性 (Consistency) 🚦",
+		"Setext *title*\n===\n":            "Setext title",
+		"## Closed ATX ##\n":               "Closed ATX",
+	}
+	for src, want := range cases {
+		d := Parse("t.md", []byte(src))
+		if len(d.Sections) != 1 {
+			t.Fatalf("%q: got %d sections", src, len(d.Sections))
+		}
+		if got := d.Sections[0].Title; got != want {
+			t.Errorf("%q: title %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestSectionAt(t *testing.T) {
+	src := []byte("# T\n\nintro\n\n## A\n\na body\n\n### A1\n\ndeep\n\n## B\n\nb body\n")
+	d := Parse("t.md", src)
+	for _, c := range []struct{ needle, want string }{
+		{"intro", "T"}, {"a body", "A"}, {"deep", "A1"}, {"b body", "B"}, {"## B", "B"},
+	} {
+		off := bytes.Index(src, []byte(c.needle))
+		if got := d.SectionAt(off).Title; got != c.want {
+			t.Errorf("SectionAt(%q) = %q, want %q", c.needle, got, c.want)
+		}
+	}
+}
+
+func TestNodeSpanClamps(t *testing.T) {
+	if got := (Span{-5, 100}).Clamp(10); got != (Span{0, 10}) {
+		t.Errorf("Clamp = %v", got)
+	}
+	if got := (Span{8, 3}).Clamp(10); got != (Span{8, 8}) {
+		t.Errorf("Clamp of a reversed span = %v", got)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.md")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
+	f.Add([]byte("---\n---\n---\n"))
+	f.Add([]byte("\xef\xbb\xbf---\na: b\n...\n# x\r"))
+	f.Add([]byte("> # q\n>\n> ```\n> # c\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d := Parse("fuzz.md", src)
+		checkInvariants(t, d)
+		for off := -1; off <= len(src)+1; off++ {
+			p := d.Lines.Position(off)
+			if p.Line < 1 || p.Line > d.Lines.Lines() || p.Col < 1 {
+				t.Fatalf("Position(%d) = %v", off, p)
+			}
+			if off >= 0 && off <= len(src) && d.Lines.Offset(p) != off {
+				t.Fatalf("Offset(Position(%d)) = %d", off, d.Lines.Offset(p))
+			}
+		}
+		for _, s := range d.Sections {
+			if !utf8.Valid(src) {
+				continue
+			}
+			if !utf8.ValidString(s.Title) {
+				t.Fatalf("title %q of valid UTF-8 input is not valid UTF-8", s.Title)
+			}
+		}
+	})
+}

@@ -1,0 +1,522 @@
+package doc
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Document is one parsed Markdown file.
+type Document struct {
+	Name  string
+	Src   []byte
+	Lines LineIndex
+
+	// FrontMatter spans the whole YAML front matter block including its
+	// delimiter lines; FrontMatterBody spans the YAML between them. Both are
+	// empty when the document has none.
+	FrontMatter     Span
+	FrontMatterBody Span
+
+	// Root is a level-0 section spanning everything after the front matter;
+	// its children are the top-level sections.
+	Root *Section
+	// Sections lists every section in document order.
+	Sections []*Section
+	// Blocks lists the top-level blocks in document order.
+	Blocks []Block
+	// Code lists every code block, fenced or indented, at any depth.
+	Code []Span
+	// Comments lists every HTML comment outside code.
+	Comments []Span
+}
+
+// Section is a heading and the content it governs.
+type Section struct {
+	Level int // 1-6; 0 for the root
+	Title string
+	// Heading spans the heading line(s), including the underline of a setext
+	// heading and the final line ending.
+	Heading Span
+	// TitleSpan spans the heading's text.
+	TitleSpan Span
+	// Body runs from the end of the heading to the next heading of the same
+	// or a higher level (so it includes subsections).
+	Body Span
+	// Own runs from the end of the heading to the next heading of any level.
+	Own Span
+	// Blocks are the top-level blocks inside Own.
+	Blocks []Block
+
+	Parent   *Section
+	Children []*Section
+	Index    int // position in Document.Sections; -1 for the root
+	Setext   bool
+}
+
+// BlockKind classifies a top-level block.
+type BlockKind uint8
+
+const (
+	Paragraph BlockKind = iota
+	Heading
+	List
+	Quote
+	Code
+	HTML
+	Table
+	Rule
+	Other
+)
+
+// Block is one top-level block. Its span runs from the start of its first
+// line to the end of its last line, line ending included.
+type Block struct {
+	Kind BlockKind
+	Span Span
+}
+
+var (
+	mdOnce sync.Once
+	md     goldmark.Markdown
+)
+
+// markdown returns the one parser used everywhere. It is built on first use
+// rather than at package init, and without the linkify extension, whose
+// regular expressions would cost every process milliseconds at start-up.
+func markdown() goldmark.Markdown {
+	mdOnce.Do(func() {
+		md = goldmark.New(goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
+		))
+	})
+	return md
+}
+
+// Parse parses src. It never fails: any byte sequence is a document.
+func Parse(name string, src []byte) *Document {
+	d := &Document{Name: name, Src: src, Lines: NewLineIndex(src)}
+	base := d.parseFrontMatter()
+	body := normalizeCR(src[base:])
+	root := markdown().Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	b := builder{d: d, base: base, size: len(src)}
+	b.build(root)
+	return d
+}
+
+// normalizeCR returns src with every lone "\r" turned into "\n". CommonMark
+// ends a line at a lone CR but goldmark does not; the substitution keeps every
+// offset, so spans into the copy are spans into the original. The copy is made
+// only when a lone CR exists.
+func normalizeCR(src []byte) []byte {
+	var out []byte
+	for i := bytes.IndexByte(src, '\r'); i >= 0 && i < len(src); {
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			if out == nil {
+				out = bytes.Clone(src)
+			}
+			out[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if out == nil {
+		return src
+	}
+	return out
+}
+
+type builder struct {
+	d    *Document
+	base int
+	size int
+}
+
+func (b *builder) span(n ast.Node) Span { return NodeSpan(n, b.base, b.size) }
+
+// lineStart returns the start of the line holding offset.
+func (b *builder) lineStart(off int) int {
+	return b.d.Lines.LineStart(b.d.Lines.Line(off))
+}
+
+// nextLine returns the start of the line after the one holding offset, or
+// the end of the source.
+func (b *builder) nextLine(off int) int {
+	l := b.d.Lines.Line(off)
+	if l+1 >= b.d.Lines.Lines() {
+		return b.size
+	}
+	return b.d.Lines.LineStart(l + 1)
+}
+
+func (b *builder) build(root ast.Node) {
+	d := b.d
+	d.Root = &Section{Index: -1, Body: Span{b.base, b.size}, Own: Span{b.base, b.size}}
+
+	// Block starts, so that each block ends where the next begins.
+	var nodes []ast.Node
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		nodes = append(nodes, n)
+	}
+	starts := make([]int, len(nodes)+1)
+	for i, n := range nodes {
+		starts[i] = b.lineStart(b.blockStart(n))
+	}
+	starts[len(nodes)] = b.size
+	// Keep starts monotonic even if goldmark reports something odd.
+	for i := len(nodes) - 1; i >= 0; i-- {
+		if starts[i] > starts[i+1] {
+			starts[i] = starts[i+1]
+		}
+	}
+
+	stack := []*Section{d.Root}
+	for i, n := range nodes {
+		blk := Block{Kind: kindOf(n), Span: Span{starts[i], b.trimBlank(starts[i], starts[i+1])}}
+		b.collectCode(n)
+		if h, ok := n.(*ast.Heading); ok {
+			s := b.section(h, starts[i], starts[i+1])
+			for len(stack) > 1 && stack[len(stack)-1].Level >= s.Level {
+				top := stack[len(stack)-1]
+				top.Body.End = starts[i]
+				stack = stack[:len(stack)-1]
+			}
+			parent := stack[len(stack)-1]
+			s.Parent = parent
+			parent.Children = append(parent.Children, s)
+			if prev := len(d.Sections); prev > 0 {
+				d.Sections[prev-1].Own.End = starts[i]
+			} else {
+				d.Root.Own.End = starts[i]
+			}
+			s.Index = len(d.Sections)
+			d.Sections = append(d.Sections, s)
+			stack = append(stack, s)
+			d.Blocks = append(d.Blocks, blk)
+			continue
+		}
+		d.Blocks = append(d.Blocks, blk)
+		cur := d.Root
+		if k := len(d.Sections); k > 0 {
+			cur = d.Sections[k-1]
+		}
+		cur.Blocks = append(cur.Blocks, blk)
+	}
+	for _, s := range stack[1:] {
+		s.Body.End = b.size
+	}
+	if k := len(d.Sections); k > 0 {
+		d.Sections[k-1].Own.End = b.size
+	}
+	b.collectComments()
+}
+
+// blockStart returns the offset at which a top-level block begins.
+func (b *builder) blockStart(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return clamp(b.base+p, 0, b.size)
+	}
+	return b.span(n).Start
+}
+
+// trimBlank moves end back over trailing blank lines so that a block's span
+// ends with its last line of content.
+func (b *builder) trimBlank(start, end int) int {
+	src := b.d.Src
+	for end > start {
+		l := b.d.Lines.Line(end - 1)
+		ls := b.d.Lines.LineStart(l)
+		if ls < start {
+			break
+		}
+		if len(bytes.TrimSpace(src[ls:end])) != 0 {
+			break
+		}
+		end = ls
+	}
+	return end
+}
+
+func (b *builder) section(h *ast.Heading, start, next int) *Section {
+	src := b.d.Src
+	s := &Section{Level: h.Level, Setext: isSetext(h, src[b.base:])}
+	lines := h.Lines()
+	end := b.nextLine(start)
+	if lines.Len() > 0 {
+		first, last := lines.At(0), lines.At(lines.Len()-1)
+		s.TitleSpan = Span{b.base + first.Start, b.base + last.Stop}.Clamp(b.size)
+		end = b.nextLine(s.TitleSpan.End - 1)
+		if s.TitleSpan.Empty() {
+			end = b.nextLine(s.TitleSpan.Start)
+		}
+		if s.Setext {
+			end = b.nextLine(end)
+		}
+	} else {
+		s.TitleSpan = Span{start, start}
+	}
+	if end > next {
+		end = next
+	}
+	s.Heading = Span{start, end}
+	s.Body = Span{end, end}
+	s.Own = Span{end, end}
+	s.Title = string(bytes.TrimSpace(plainText(h, src[b.base:])))
+	return s
+}
+
+func isSetext(h *ast.Heading, src []byte) bool {
+	lines := h.Lines()
+	if lines.Len() == 0 {
+		p := h.Pos()
+		return p >= 0 && p < len(src) && src[p] != '#'
+	}
+	// An ATX heading has a '#' before its text on the same line.
+	i := lines.At(0).Start - 1
+	for i >= 0 && (src[i] == ' ' || src[i] == '\t') {
+		i--
+	}
+	return i < 0 || src[i] != '#'
+}
+
+// plainText concatenates the text of n's inline children, dropping markup.
+func plainText(n ast.Node, src []byte) []byte {
+	var buf []byte
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				seg := v.Segment
+				if seg.Start >= 0 && seg.Stop <= len(src) && seg.Start <= seg.Stop {
+					buf = append(buf, src[seg.Start:seg.Stop]...)
+				}
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					buf = append(buf, ' ')
+				}
+			case *ast.String:
+				buf = append(buf, v.Value...)
+			case *ast.RawHTML:
+				// Inline HTML is markup, not title text.
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return buf
+}
+
+func kindOf(n ast.Node) BlockKind {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return Paragraph
+	case *ast.Heading:
+		return Heading
+	case *ast.List:
+		return List
+	case *ast.Blockquote:
+		return Quote
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return Code
+	case *ast.HTMLBlock:
+		return HTML
+	case *extast.Table:
+		return Table
+	case *ast.ThematicBreak:
+		return Rule
+	}
+	return Other
+}
+
+// collectCode records every code block at or below n.
+func (b *builder) collectCode(n ast.Node) {
+	switch n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		start := b.lineStart(b.blockStart(n))
+		end := b.span(n).End
+		if fc, ok := n.(*ast.FencedCodeBlock); ok {
+			end = b.fenceEnd(fc, start, end)
+		} else if end > start {
+			end = b.nextLine(end - 1)
+		}
+		if end < start {
+			end = start
+		}
+		b.d.Code = append(b.d.Code, Span{start, end})
+		return
+	case *ast.Paragraph, *ast.Heading, *ast.HTMLBlock, *ast.ThematicBreak:
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			b.collectCode(c)
+		}
+	}
+}
+
+// fenceEnd finds the end of the closing fence line of fc, or the end of the
+// source when the fence is never closed.
+func (b *builder) fenceEnd(fc *ast.FencedCodeBlock, start, contentEnd int) int {
+	src := b.d.Src
+	open := start
+	for open < len(src) && (src[open] == ' ' || src[open] == '\t' || src[open] == '>') {
+		open++
+	}
+	if open >= len(src) {
+		return b.size
+	}
+	ch := src[open]
+	n := 0
+	for open+n < len(src) && src[open+n] == ch {
+		n++
+	}
+	// Search from the line after the last content line (or after the opening
+	// line when the block is empty) for a line that closes the fence.
+	line := b.d.Lines.Line(start) + 1
+	if contentEnd > start {
+		line = b.d.Lines.Line(contentEnd-1) + 1
+		if fc.Lines().Len() == 0 {
+			line = b.d.Lines.Line(start) + 1
+		}
+	}
+	for ; line < b.d.Lines.Lines(); line++ {
+		ls := b.d.Lines.LineStart(line)
+		le := b.d.Lines.LineEnd(src, line)
+		t := bytes.TrimLeft(src[ls:le], " \t>")
+		k := 0
+		for k < len(t) && t[k] == ch {
+			k++
+		}
+		if k >= n && len(bytes.TrimSpace(t[k:])) == 0 {
+			return b.nextLine(ls)
+		}
+	}
+	return b.size
+}
+
+var commentOpen = []byte("<!--")
+
+// collectComments finds HTML comments outside code blocks and code spans.
+func (b *builder) collectComments() {
+	src := b.d.Src
+	code := b.d.Code
+	ci := 0
+	for i := b.base; i < len(src); {
+		k := bytes.Index(src[i:], commentOpen)
+		if k < 0 {
+			return
+		}
+		start := i + k
+		for ci < len(code) && code[ci].End <= start {
+			ci++
+		}
+		if ci < len(code) && code[ci].Contains(start) {
+			i = code[ci].End
+			continue
+		}
+		end := len(src)
+		if e := bytes.Index(src[start+4:], []byte("-->")); e >= 0 {
+			end = start + 4 + e + 3
+		}
+		if !inCodeSpan(src, b.lineStart(start), start) {
+			b.d.Comments = append(b.d.Comments, Span{start, end})
+		}
+		i = end
+	}
+}
+
+// inCodeSpan reports whether pos follows an odd number of backticks on its
+// line, which is how a comment written as `<!-- x -->` looks.
+func inCodeSpan(src []byte, lineStart, pos int) bool {
+	return bytes.Count(src[lineStart:pos], []byte("`"))%2 == 1
+}
+
+// parseFrontMatter finds a YAML front matter block at the top of the source
+// and returns the offset at which the Markdown after it begins.
+func (d *Document) parseFrontMatter() int {
+	src := d.Src
+	start := 0
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		start = 3
+	}
+	if !isDelimLine(src, start, d.Lines.LineEnd(src, 0), "---") {
+		return 0
+	}
+	for line := 1; line < d.Lines.Lines(); line++ {
+		ls := d.Lines.LineStart(line)
+		le := d.Lines.LineEnd(src, line)
+		if isDelimLine(src, ls, le, "---") || isDelimLine(src, ls, le, "...") {
+			end := len(src)
+			if line+1 < d.Lines.Lines() {
+				end = d.Lines.LineStart(line + 1)
+			}
+			d.FrontMatter = Span{0, end}
+			d.FrontMatterBody = Span{d.Lines.LineStart(1), ls}
+			return end
+		}
+	}
+	return 0
+}
+
+func isDelimLine(src []byte, start, end int, delim string) bool {
+	if start > end {
+		return false
+	}
+	return string(bytes.TrimRight(src[start:end], " \t")) == delim
+}
+
+// Text returns the source bytes of s.
+func (d *Document) Text(s Span) []byte {
+	s = s.Clamp(len(d.Src))
+	return d.Src[s.Start:s.End]
+}
+
+// Title returns the first level-1 section, or nil.
+func (d *Document) Title() *Section {
+	for _, s := range d.Sections {
+		if s.Level == 1 {
+			return s
+		}
+	}
+	return nil
+}
+
+// SectionAt returns the innermost section whose heading or body holds
+// offset, or the root.
+func (d *Document) SectionAt(offset int) *Section {
+	var best *Section = d.Root
+	for _, s := range d.Sections {
+		if s.Heading.Start > offset {
+			break
+		}
+		if offset < s.Body.End || (offset == s.Body.End && s.Body.End == len(d.Src)) {
+			best = s
+		}
+	}
+	return best
+}
+
+// InCode reports whether offset lies inside a code block.
+func (d *Document) InCode(offset int) bool {
+	for _, c := range d.Code {
+		if c.Contains(offset) {
+			return true
+		}
+		if c.Start > offset {
+			break
+		}
+	}
+	return false
+}
