@@ -1,0 +1,86 @@
+package checks
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/designls/designls/checks/doc"
+)
+
+// FrontMatter is what designls reads from a document's YAML front matter.
+type FrontMatter struct {
+	// Present is true when the document has a front matter block.
+	Present bool
+	// Rubric is the `rubric:` key.
+	Rubric string
+	// RubricSpan locates the rubric's value, for diagnostics about it.
+	RubricSpan Span
+	// Err is set when the block is not valid YAML or `rubric:` is not a
+	// string; ErrSpan locates the problem.
+	Err     error
+	ErrSpan Span
+}
+
+// parseFrontMatter reads the front matter with go.yaml.in/yaml/v3, the YAML
+// organisation's maintained successor of gopkg.in/yaml.v3: its Node API
+// keeps line and column for every key, which error messages need.
+func parseFrontMatter(d *doc.Document) FrontMatter {
+	fm := FrontMatter{Present: !d.FrontMatter.Empty()}
+	if !fm.Present {
+		return fm
+	}
+	body := d.Text(d.FrontMatterBody)
+	var root yaml.Node
+	if err := yaml.Unmarshal(body, &root); err != nil {
+		fm.Err = fmt.Errorf("front matter is not valid YAML: %v", err)
+		fm.ErrSpan = d.FrontMatter
+		if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+			fm.Err = fmt.Errorf("front matter: %s", te.Errors[0])
+		}
+		return fm
+	}
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return fm
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		fm.Err = fmt.Errorf("front matter is not a mapping of keys to values")
+		fm.ErrSpan = d.FrontMatter
+		return fm
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Value != "rubric" {
+			continue
+		}
+		span := yamlSpan(d, v)
+		if v.Kind != yaml.ScalarNode {
+			fm.Err = fmt.Errorf("front matter: rubric must be a name, such as %q", DefaultRubric)
+			fm.ErrSpan = span
+			return fm
+		}
+		fm.Rubric, fm.RubricSpan = v.Value, span
+	}
+	return fm
+}
+
+// yamlSpan locates a YAML node in the document: the parser counts lines and
+// columns (in runes) from the start of the front matter body.
+func yamlSpan(d *doc.Document, n *yaml.Node) Span {
+	bodyLine := d.Lines.Line(d.FrontMatterBody.Start)
+	line := bodyLine + n.Line - 1
+	start := d.Lines.LineStart(line)
+	end := d.Lines.LineEnd(d.Src, line)
+	// Walk n.Column-1 runes into the line.
+	off := start
+	for col := 1; col < n.Column && off < end; col++ {
+		_, size := decodeRune(d.Src[off:end])
+		off += size
+	}
+	vend := off + len(n.Value)
+	if vend > end || n.Style != 0 {
+		vend = end
+	}
+	return Span{Start: off, End: vend}.Clamp(d.FrontMatterBody.End)
+}

@@ -1,0 +1,77 @@
+package checks
+
+import (
+	"github.com/designls/designls/checks/doc"
+)
+
+// Options are what configuration can change about a run. The zero value
+// means defaults everywhere.
+type Options struct {
+	// Rubric, when set, forces a rubric (the --rubric flag).
+	Rubric string
+	// DefaultRubric is used when neither Rubric nor the document's front
+	// matter names one (configuration globs set it); "" means DefaultRubric.
+	DefaultRubric string
+	// Severity overrides a check's severity by check ID; Off disables it.
+	Severity map[string]Severity
+	// Synonyms add heading words per concern to the built-in vocabulary.
+	Synonyms map[Concern][]string
+}
+
+// Result is everything the core knows about one document.
+type Result struct {
+	Doc      *doc.Document
+	Rubric   *Rubric
+	Coverage Coverage
+	// FrontMatter holds the document's front matter keys, if any.
+	FrontMatter FrontMatter
+	// Diagnostics are sorted by position.
+	Diagnostics []Diagnostic
+}
+
+// Run parses src and runs every enabled check on it.
+func Run(name string, src []byte, opts *Options) *Result {
+	return Analyze(doc.Parse(name, src), opts)
+}
+
+// Analyze runs every enabled check on a parsed document.
+func Analyze(d *doc.Document, opts *Options) *Result {
+	if opts == nil {
+		opts = &Options{}
+	}
+	fm := parseFrontMatter(d)
+	res := &Result{Doc: d, FrontMatter: fm}
+	res.Rubric = selectRubric(opts, fm)
+	res.Coverage = Detect(d, vocabularyFor(opts))
+
+	sup := suppressions(d)
+	pass := &Pass{Doc: d, Coverage: res.Coverage, Rubric: res.Rubric, Options: opts, FrontMatter: &res.FrontMatter}
+	pass.report = func(dg Diagnostic) {
+		if sev, ok := opts.Severity[dg.Check]; ok {
+			dg.Severity = sev
+		}
+		if dg.Severity == Off || sup.suppressed(dg) {
+			return
+		}
+		res.Diagnostics = append(res.Diagnostics, dg)
+	}
+	for _, c := range All() {
+		if sev, ok := opts.Severity[c.ID]; ok && sev == Off {
+			continue
+		}
+		pass.check = c
+		c.Run(pass)
+	}
+	sortDiagnostics(res.Diagnostics)
+	return res
+}
+
+func selectRubric(opts *Options, fm FrontMatter) *Rubric {
+	for _, name := range []string{opts.Rubric, fm.Rubric, opts.DefaultRubric} {
+		if r, ok := LookupRubric(name); ok && name != "" {
+			return r
+		}
+	}
+	r, _ := LookupRubric(DefaultRubric)
+	return r
+}
