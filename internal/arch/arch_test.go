@@ -1,0 +1,82 @@
+package arch
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/designls/designls"
+
+// forbidden lists, per package prefix, what it must not depend on,
+// directly or not.
+var forbidden = map[string][]string{
+	module + "/checks/doc":  {"go.lsp.dev/", module + "/checks", module + "/templates", module + "/lsp", module + "/cmd", module + "/internal/", "go.uber.org/zap"},
+	module + "/checks/edit": {"go.lsp.dev/", module + "/checks", module + "/templates", module + "/lsp", module + "/cmd", module + "/internal/"},
+	module + "/templates":   {"go.lsp.dev/", module + "/checks\x00", module + "/lsp", module + "/cmd", module + "/internal/", "go.uber.org/zap"},
+	module + "/checks":      {"go.lsp.dev/", module + "/lsp", module + "/cmd", module + "/internal/", "go.uber.org/zap"},
+	module + "/internal/config": {"go.lsp.dev/", module + "/lsp", module + "/cmd"},
+	module + "/lsp":         {module + "/cmd"},
+}
+
+func TestImportDirection(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps=false", "-f", `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`, module+"/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		pkg, deps := fields[0], fields[1:]
+		rules := rulesFor(pkg)
+		if rules == nil {
+			continue
+		}
+		checked++
+		for _, dep := range deps {
+			for _, bad := range rules {
+				if violates(pkg, dep, bad) {
+					t.Errorf("%s depends on %s (it must not depend on %s)", pkg, dep, strings.TrimSuffix(bad, "\x00"))
+				}
+			}
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("checked only %d packages; is go list output as expected?\n%s", checked, out)
+	}
+}
+
+// rulesFor returns the rules of the longest prefix that names pkg or one
+// of its parents.
+func rulesFor(pkg string) []string {
+	best := ""
+	for prefix := range forbidden {
+		if (pkg == prefix || strings.HasPrefix(pkg, prefix+"/")) && len(prefix) > len(best) {
+			best = prefix
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return forbidden[best]
+}
+
+// violates reports whether dep matches the forbidden entry bad. An entry
+// ending in NUL names exactly one package, not its subpackages; one ending
+// in "/" is a prefix; any other names a package and its subpackages. A
+// package's own subpackages are always allowed.
+func violates(pkg, dep, bad string) bool {
+	if strings.HasPrefix(dep, pkg+"/") {
+		return false
+	}
+	if exact, ok := strings.CutSuffix(bad, "\x00"); ok {
+		return dep == exact
+	}
+	if strings.HasSuffix(bad, "/") {
+		return strings.HasPrefix(dep, bad)
+	}
+	return dep == bad || strings.HasPrefix(dep, bad+"/")
+}

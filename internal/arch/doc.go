@@ -1,0 +1,4 @@
+// Package arch holds no code: its test enforces the import direction of
+// STYLE.md, so that the analysis core never grows a dependency on the
+// protocol layer or the command line.
+package arch
