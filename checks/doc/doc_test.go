@@ -159,9 +159,9 @@ func TestLineIndex(t *testing.T) {
 
 func TestTitleText(t *testing.T) {
 	cases := map[string]string{
-		"# **Data** _model_ and `keys`\n": "Data model and keys",
+		"# **Data** _model_ and `keys`\n":  "Data model and keys",
 		"## [API](#api) <span>v2</span>\n": "API v2",
-		"### 一致性 (Consistency) 🚦\n":       "一致性 (Consistency) 🚦",
+		"### 一致性 (Consistency) 🚦\n":        "一致性 (Consistency) 🚦",
 		"Setext *title*\n===\n":            "Setext title",
 		"## Closed ATX ##\n":               "Closed ATX",
 	}
