@@ -167,6 +167,10 @@ export class DesignServer implements vscode.Disposable {
               const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
               return configurationItem(item.section, this.settingsFor(scope));
             }),
+          // The client's own notification (sent when the server registers for it) would
+          // carry the raw VS Code section, defaults and client settings included; the one
+          // configurationChanged sends carries exactly what workspace/configuration answers.
+          didChangeConfiguration: async () => {},
         },
       },
     };
