@@ -122,6 +122,8 @@ class Session {
       for (const w of this.waiters) w.reject(why);
       this.waiters.clear();
     });
+    // Writes to a server that has died fail with EPIPE; the exit itself is what gets reported.
+    this.proc.stdin.on('error', () => {});
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (chunk) => {
       this.stderr += chunk;
@@ -195,8 +197,12 @@ class Session {
     });
   }
 
+  /** Sends a request; fails with the server's stderr if the server exits before answering. */
   request(type, params) {
-    return this.conn.sendRequest(type, params);
+    const died = this.exited.then((how) => {
+      throw new Error(`designls serve exited (${JSON.stringify(how)}) before answering ${type.method}\n${this.tail()}`);
+    });
+    return Promise.race([this.conn.sendRequest(type, params), died]);
   }
 
   notify(type, params) {
