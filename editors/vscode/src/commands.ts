@@ -11,7 +11,7 @@ import {
   uriArgs,
 } from './core/serverApi';
 import type { ScorecardView } from './scorecard';
-import { message, ServerUnavailable, type DesignServer } from './server';
+import { isServedDocument, message, ServerUnavailable, type DesignServer } from './server';
 
 export function registerCommands(server: DesignServer, scorecards: ScorecardView): vscode.Disposable {
   const register = (id: string, run: () => Promise<void>) =>
@@ -72,7 +72,7 @@ export function registerCommands(server: DesignServer, scorecards: ScorecardView
 
 function activeMarkdown(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc?.languageId === 'markdown') {
+  if (doc && isServedDocument(doc)) {
     return doc;
   }
   void vscode.window.showInformationMessage('Open a Markdown design doc first.');

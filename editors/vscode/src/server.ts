@@ -15,6 +15,13 @@ import type { ServerCommandName } from './core/serverApi';
 import { configurationItem, SECTION, serverKeys, serverSettings, type ServerSettings } from './core/serverConfig';
 import { probeFile, resolveServer } from './core/serverPath';
 
+/** Schemes of the Markdown documents the server is told about; others it cannot answer for. */
+export const documentSchemes = ['file', 'untitled'];
+
+export function isServedDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' && documentSchemes.includes(doc.uri.scheme);
+}
+
 /** Thrown by execute when there is no server; the user has already been told why. */
 export class ServerUnavailable extends Error {
   constructor() {
@@ -154,10 +161,7 @@ export class DesignServer implements vscode.Disposable {
       options: folder?.uri.scheme === 'file' ? { cwd: folder.uri.fsPath } : undefined,
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { language: 'markdown', scheme: 'file' },
-        { language: 'markdown', scheme: 'untitled' },
-      ],
+      documentSelector: documentSchemes.map((scheme) => ({ language: 'markdown', scheme })),
       outputChannel: this.log,
       initializationOptions: this.settingsFor(folder?.uri),
       middleware: {

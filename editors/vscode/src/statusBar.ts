@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { parseCoverage, ServerCommand, uriArgs } from './core/serverApi';
 import { coverageStatus } from './core/statusText';
-import { message, type DesignServer } from './server';
+import { isServedDocument, message, type DesignServer } from './server';
 
 // Diagnostics arrive in bursts while typing; one coverage request per pause is enough.
 const settleMs = 300;
@@ -52,7 +52,7 @@ export class CoverageStatusBar implements vscode.Disposable {
   private async refresh(): Promise<void> {
     const generation = ++this.generation;
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'markdown' || !this.server.running) {
+    if (!doc || !isServedDocument(doc) || !this.server.running) {
       this.item.hide();
       return;
     }
