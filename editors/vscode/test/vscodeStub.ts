@@ -159,6 +159,7 @@ export function loadWithVscode<T>(file: string, api: unknown): { exports: T; res
   loader._load = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? api : original.call(this, request, ...rest);
   };
-  delete require.cache[require.resolve(file)];
-  return { exports: require(file) as T, restore: () => (loader._load = original) };
+  const load = Module.createRequire(__filename);
+  delete load.cache[load.resolve(file)];
+  return { exports: load(file) as T, restore: () => (loader._load = original) };
 }
