@@ -1,32 +1,555 @@
 package checks
 
 import (
-	"strings"
+	"bytes"
+	"math/bits"
 
 	"github.com/designls/designls/checks/doc"
 )
 
+// Thresholds of detection. Scores add the weights of distinct phrases:
+// strong evidence counts weightStrng, weak weightWeak.
+var (
+	// minWords is how many words of real content (placeholders, prompts,
+	// comments and link-only lines left out) a section needs to cover
+	// anything. An image, a table or a code block also counts.
+	minWords = 8
+	// hintScore is the evidence a section under a hinting heading needs
+	// ("Graduation criteria" must name a feature gate or a default).
+	hintScore  = 3
+	hintStrong = 1
+	// mentionScore is the evidence that makes a concern covered inside a
+	// section about something else; at least one phrase must be strong.
+	mentionScore = 6
+	// mentionStrong is how many distinct strong phrases a mention needs.
+	mentionStrong = 1
+	// leadScore is the evidence with which a section under a generic
+	// heading ("Design details") counts as a section about a concern.
+	leadScore  = 7
+	leadStrong = 2
+)
+
+// maxLabelWords is the longest heading that reads as a label ("Failure
+// handling", "Upgrade / Downgrade Strategy") rather than a sentence.
+const maxLabelWords = 6
+
+// nConcerns is the number of concerns; arrays below are indexed like
+// Concerns.
+const nConcerns = 16
+
+// secStat is what one scan learns about one section.
+type secStat struct {
+	sec *Section
+	// heading weight per concern: weightAbout, weightHint or 0.
+	head     [nConcerns]int8
+	topical  bool // the heading names some concern
+	generic  bool // the heading is generic, or names nothing
+	question bool // the heading asks a question
+	aside    bool // the heading is about what the doc leaves out
+	title    bool // the document's title
+
+	// Own text: content words, media, fillers.
+	words  int
+	media  bool
+	filler bool
+	// terms is this section's bit set of distinct body terms in its own
+	// text; body is the union over the section and its subsections.
+	terms, body []uint64
+	// bodyWords and bodyMedia are words and media over Body.
+	bodyWords int
+	bodyMedia bool
+	// window is, per concern, the best evidence found in a window of two
+	// consecutive blocks of the own text, windowStrong the number of
+	// strong phrases in it and first the first strong phrase of it.
+	window       [nConcerns]int16
+	windowStrong [nConcerns]uint8
+	first        [nConcerns]Span
+}
+
+// hit is one body phrase found in a section's own text.
+type hit struct {
+	term  int32
+	blk   int32
+	s, se int32
+}
+
 // Detect decides, for every concern, whether d covers it in a section of
 // its own, mentions it substantively elsewhere, or misses it.
+//
+// One pass scans every section's own text into words, leaving out
+// placeholders, template prompts, HTML comments and link-only lines, and
+// looks each word up in v. Then, per concern:
+//
+//   - a section whose heading is about the concern and that has content
+//     covers it (the first such section is reported);
+//   - so does a section whose heading hints at it, or says nothing
+//     (generic or unknown headings), when its body's evidence for the
+//     concern is strong enough and, for generic headings, leads;
+//   - otherwise a section whose own text gives substantive evidence (a few
+//     distinct strong phrases) mentions it;
+//   - a section about the concern with nothing but placeholders is
+//     recorded as Pending.
 func Detect(d *doc.Document, v *Vocabulary) Coverage {
-	cv := Coverage{}
-	for _, c := range Concerns {
-		cv[c.ID] = &Finding{Concern: c.ID}
+	if v == nil {
+		v = DefaultVocabulary()
 	}
-	for _, s := range d.Sections {
-		title := strings.ToLower(s.Title)
-		for _, c := range Concerns {
-			f := cv[c.ID]
-			if f.State == Covered {
+	stats := scanDocument(d, v)
+	cv := make(Coverage, len(Concerns))
+	for i, c := range Concerns {
+		cv[c.ID] = decide(d, v, stats, i)
+	}
+	return cv
+}
+
+// scanDocument scans the root's own text and then every section's.
+func scanDocument(d *doc.Document, v *Vocabulary) []secStat {
+	words := (len(v.termText) + 63) / 64
+	n := len(d.Sections) + 1
+	slab := make([]uint64, 2*n*words)
+	stats := make([]secStat, n)
+	sc := &docScanner{d: d, v: v}
+	title := docTitle(d)
+	for i := range stats {
+		st := &stats[i]
+		st.terms = slab[2*i*words : (2*i+1)*words : (2*i+1)*words]
+		st.body = slab[(2*i+1)*words : (2*i+2)*words : (2*i+2)*words]
+		if i == 0 {
+			st.sec = d.Root
+			st.generic = true
+		} else {
+			st.sec = d.Sections[i-1]
+			st.title = st.sec == title
+			sc.heading(st)
+		}
+		sc.own(st)
+		st.bodyWords = st.words
+		st.bodyMedia = st.media
+		copy(st.body, st.terms)
+	}
+	// Sections are in document order, so children follow their parent:
+	// folding from the end adds every subsection into its parent.
+	for i := n - 1; i >= 1; i-- {
+		st := &stats[i]
+		p := st.sec.Parent
+		pi := 0
+		if p != nil && p.Index >= 0 {
+			pi = p.Index + 1
+		}
+		if st.aside || pi == 0 {
+			continue
+		}
+		ps := &stats[pi]
+		ps.bodyWords += st.bodyWords
+		ps.bodyMedia = ps.bodyMedia || st.bodyMedia
+		for k := range ps.body {
+			ps.body[k] |= st.body[k]
+		}
+	}
+	return stats
+}
+
+// docTitle returns the section that titles the whole document: the first
+// section, at level 1, when no other section is at level 1.
+func docTitle(d *doc.Document) *Section {
+	if len(d.Sections) == 0 || d.Sections[0].Level != 1 {
+		return nil
+	}
+	for _, s := range d.Sections[1:] {
+		if s.Level == 1 {
+			return nil
+		}
+	}
+	return d.Sections[0]
+}
+
+// docScanner carries the buffers of one document's scan.
+type docScanner struct {
+	d        *doc.Document
+	v        *Vocabulary
+	sc       scanner
+	code     int // index of the next code block that may hold a line
+	comments int // index of the next comment that may hold a line
+	blk      int // index into the current section's blocks
+	hits     []hit
+	seen     []uint64 // scratch set of terms for one window
+}
+
+// heading matches a section's title against the heading phrases.
+func (x *docScanner) heading(st *secStat) {
+	d := x.d
+	s := st.sec
+	x.sc.reset()
+	ts := s.TitleSpan.Clamp(len(d.Src))
+	x.sc.line(d.Src, ts.Start, ts.End, false)
+	toks := x.sc.toks
+	named := false
+	for i := 0; i < len(toks); {
+		n := x.v.heading.match(&x.sc, toks, i, func(e *entry) {
+			switch e.kind {
+			case kindGeneric:
+				st.generic = true
+			case kindAside:
+				st.aside = true
+			case kindConcern:
+				if e.weight > st.head[e.concern] {
+					st.head[e.concern] = e.weight
+				}
+				named = true
+			}
+		})
+		if n == 0 {
+			n = 1
+		}
+		i += n
+	}
+	title := bytes.TrimSpace(d.Text(ts))
+	st.question = len(title) > 0 && title[len(title)-1] == '?' || len(toks) > 0 && isQuestionWord(x.sc.text(toks[0]))
+	if st.question || len(toks) > maxLabelWords {
+		// A question asks for an answer, and a heading that reads like a
+		// sentence names its topic in passing ("We'll scope the problem
+		// to the following use cases"): only the body can tell.
+		for c := range st.head {
+			st.head[c] = min(st.head[c], weightHint)
+		}
+	}
+	st.topical = named
+	if !named && !st.aside {
+		st.generic = true
+	}
+}
+
+func isQuestionWord(w []byte) bool {
+	switch string(w) {
+	case "how", "what", "why", "when", "which", "who", "where", "will", "can", "doe", "does", "do",
+		"is", "are", "should", "were", "was":
+		return true
+	}
+	return false
+}
+
+// own scans the text between a section's heading and the next heading.
+func (x *docScanner) own(st *secStat) {
+	d := x.d
+	src := d.Src
+	own := st.sec.Own.Clamp(len(src))
+	x.sc.reset()
+	x.blk = 0
+	for line := d.Lines.Line(own.Start); ; line++ {
+		ls := d.Lines.LineStart(line)
+		if ls >= own.End || line >= d.Lines.Lines() {
+			break
+		}
+		le := min(d.Lines.LineEnd(src, line), own.End)
+		ls = max(ls, own.Start)
+		x.scanLine(st, ls, le)
+		if le >= len(src) {
+			break
+		}
+	}
+	x.match(st)
+}
+
+// scanLine adds one line of a section's own text.
+func (x *docScanner) scanLine(st *secStat, ls, le int) {
+	d := x.d
+	src := d.Src
+	// Leave out HTML comments: template guidance usually hides in them.
+	for x.comments < len(d.Comments) && d.Comments[x.comments].End <= ls {
+		x.comments++
+	}
+	if x.comments < len(d.Comments) {
+		c := d.Comments[x.comments]
+		if c.Start <= ls && c.End >= le {
+			return
+		}
+		if c.Start < le {
+			// Scan around the comment(s) on this line.
+			if c.Start > ls {
+				x.scanLine(st, ls, c.Start)
+			}
+			if c.End < le {
+				x.comments++
+				x.scanLine(st, c.End, le)
+			}
+			return
+		}
+	}
+	for x.code < len(d.Code) && d.Code[x.code].End <= ls {
+		x.code++
+	}
+	inCode := x.code < len(d.Code) && d.Code[x.code].Start <= ls
+	text := src[ls:le]
+	if inCode {
+		t := bytes.TrimLeft(text, " \t>")
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			st.media = true
+			return
+		}
+	} else {
+		switch classifyLine(text) {
+		case lineBlank:
+			return
+		case lineFiller:
+			st.filler = true
+			return
+		case lineLabel:
+			return
+		}
+	}
+	blocks := st.sec.Blocks
+	for x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls {
+		x.blk++
+	}
+	mark := len(x.sc.toks)
+	bufMark := len(x.sc.buf)
+	lw := x.sc.line(src, ls, le, inCode)
+	for k := mark; k < len(x.sc.toks); k++ {
+		x.sc.toks[k].blk = int32(x.blk)
+	}
+	if lw.image {
+		st.media = true
+	}
+	if !inCode && lw.inLink > 0 && lw.outLink <= 3 {
+		// A line that only points elsewhere answers nothing here.
+		x.sc.toks = x.sc.toks[:mark]
+		x.sc.buf = x.sc.buf[:bufMark]
+		return
+	}
+	if inCode || bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("|")) {
+		st.media = true
+	}
+	st.words += lw.inLink + lw.outLink
+}
+
+// match looks the scanned words up in the body phrases, records the
+// distinct terms found and scores the windows of the own text.
+func (x *docScanner) match(st *secStat) {
+	toks := x.sc.toks
+	x.hits = x.hits[:0]
+	for i := 0; i < len(toks); {
+		n := x.v.body.match(&x.sc, toks, i, func(e *entry) {
+			if e.kind != kindConcern {
+				return
+			}
+			st.terms[e.term/64] |= 1 << (e.term % 64)
+			last := toks[i+len(e.rest)]
+			x.hits = append(x.hits, hit{term: int32(e.term), blk: toks[i].blk, s: toks[i].s, se: last.se})
+		})
+		if n == 0 {
+			n = 1
+		}
+		i += n
+	}
+	x.windows(st)
+}
+
+// windows scores every window of two consecutive blocks: a mention must be
+// substantive in one place, not a word here and a word there.
+func (x *docScanner) windows(st *secStat) {
+	hits := x.hits
+	if len(x.seen) < len(st.terms) {
+		x.seen = make([]uint64, len(st.terms))
+	}
+	v := x.v
+	for i := 0; i < len(hits); i++ {
+		if i > 0 && hits[i].blk == hits[i-1].blk {
+			continue
+		}
+		j := i
+		for j < len(hits) && hits[j].blk <= hits[i].blk+1 {
+			j++
+		}
+		var score [nConcerns]int16
+		var strong [nConcerns]uint8
+		var first [nConcerns]int32
+		for k := i; k < j; k++ {
+			t := hits[k].term
+			w, b := t/64, uint64(1)<<(t%64)
+			if x.seen[w]&b != 0 {
 				continue
 			}
-			for _, w := range v.Headings[c.ID] {
-				if strings.Contains(title, w) {
-					*f = Finding{Concern: c.ID, State: Covered, Section: s, Span: s.Heading, Evidence: s.Title}
-					break
+			x.seen[w] |= b
+			c := v.termConcern[t]
+			if v.strongTerms[t] {
+				if strong[c] == 0 {
+					first[c] = int32(k)
 				}
+				strong[c]++
+				score[c] += weightStrng
+			} else {
+				score[c] += weightWeak
+			}
+		}
+		for k := i; k < j; k++ {
+			t := hits[k].term
+			x.seen[t/64] &^= 1 << (t % 64)
+		}
+		for c := range score {
+			if strong[c] > 0 && score[c] > st.window[c] {
+				st.window[c] = score[c]
+				st.windowStrong[c] = strong[c]
+				h := hits[first[c]]
+				st.first[c] = Span{Start: int(h.s), End: int(h.se)}
 			}
 		}
 	}
-	return cv
+}
+
+// match calls fn for every entry of the longest phrase starting at
+// toks[i] (a phrase listed for several concerns matches for each) and
+// returns the phrase's length in words, or 0.
+func (m matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
+	t := toks[i]
+	best := 0
+	for pass := 0; pass < 2; pass++ {
+		var list []entry
+		if pass == 0 {
+			list = m[string(sc.text(t))]
+		} else if t.class != classNone {
+			list = m[t.key()]
+		}
+		for k := range list {
+			e := &list[k]
+			n := len(e.rest) + 1
+			if n < best || i+n > len(toks) {
+				continue
+			}
+			if !restMatches(sc, toks[i+1:], e.rest) {
+				continue
+			}
+			best = n
+			fn(e)
+		}
+	}
+	return best
+}
+
+func restMatches(sc *scanner, toks []token, rest []string) bool {
+	for j, w := range rest {
+		t := toks[j]
+		if string(sc.text(t)) != w && (t.class == classNone || t.key() != w) {
+			return false
+		}
+	}
+	return true
+}
+
+// score sums the weights of the distinct terms of concern c in set.
+func (v *Vocabulary) score(set []uint64, c int) (score, strong int) {
+	for w, word := range set {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			t := w*64 + b
+			if int(v.termConcern[t]) != c {
+				continue
+			}
+			if v.strongTerms[t] {
+				score += weightStrng
+				strong++
+			} else {
+				score += weightWeak
+			}
+		}
+	}
+	return score, strong
+}
+
+// decide turns the scan into the finding for Concerns[c].
+func decide(d *doc.Document, v *Vocabulary, stats []secStat, c int) *Finding {
+	id := Concerns[c].ID
+	f := &Finding{Concern: id}
+	var hinted, led, mention *secStat
+	for i := 1; i < len(stats); i++ {
+		st := &stats[i]
+		content := st.bodyWords >= minWords || st.bodyMedia
+		switch {
+		case st.head[c] == weightAbout && !st.title:
+			if content {
+				f.State, f.Section, f.Span, f.Evidence = Covered, st.sec, st.sec.Heading, st.sec.Title
+				return f
+			}
+			if f.Pending == nil && st.bodyWords == 0 && !st.bodyMedia {
+				f.Pending = st.sec
+			}
+		case st.head[c] == weightHint && !st.title:
+			if hinted == nil && content {
+				if s, strong := v.score(st.body, c); s >= hintScore && strong >= hintStrong {
+					hinted = st
+				}
+			}
+		case st.generic && !st.aside && !st.title && led == nil:
+			if leads(v, st, c) {
+				led = st
+			}
+		}
+		if mention == nil && !st.aside && mentions(st, c) {
+			mention = st
+		}
+	}
+	if st := firstOf(hinted, led); st != nil {
+		f.State, f.Section, f.Span, f.Evidence = Covered, st.sec, st.sec.Heading, st.sec.Title
+		f.Pending = nil
+		return f
+	}
+	if mention == nil && mentions(&stats[0], c) {
+		mention = &stats[0]
+	}
+	if mention != nil {
+		ev := mention.first[c]
+		f.State, f.Section = Mentioned, mention.sec
+		f.Span = lineSpan(d, ev.Start)
+		f.Evidence = string(d.Text(ev))
+		f.Pending = nil
+	}
+	return f
+}
+
+func mentions(st *secStat, c int) bool {
+	return int(st.window[c]) >= mentionScore && int(st.windowStrong[c]) >= mentionStrong
+}
+
+// leads reports whether a section under a generic heading is mainly about
+// concern c: enough evidence in its own text, and no other concern with
+// clearly more.
+func leads(v *Vocabulary, st *secStat, c int) bool {
+	if st.words < minWords && !st.media {
+		return false
+	}
+	s, strong := v.score(st.terms, c)
+	if s < leadScore || strong < leadStrong {
+		return false
+	}
+	for o := range nConcerns {
+		if o == c {
+			continue
+		}
+		if so, _ := v.score(st.terms, o); so > 2*s {
+			return false
+		}
+	}
+	return true
+}
+
+func firstOf(a, b *secStat) *secStat {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case b.sec.Heading.Start < a.sec.Heading.Start:
+		return b
+	}
+	return a
+}
+
+// lineSpan is the text of the line holding off, without indentation and
+// line ending.
+func lineSpan(d *doc.Document, off int) Span {
+	l := d.Lines.Line(off)
+	start, end := d.Lines.LineStart(l), d.Lines.LineEnd(d.Src, l)
+	for start < end && (d.Src[start] == ' ' || d.Src[start] == '\t') {
+		start++
+	}
+	return Span{Start: start, End: end}
 }

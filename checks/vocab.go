@@ -1,35 +1,156 @@
 package checks
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
 
-// Vocabulary is the table that detection reads: per concern, the words that
-// make a heading about it. It is the one place to extend detection.
+// Vocabulary is what detection reads: per concern, the heading phrases that
+// make a section about it and the body phrases that count as evidence, plus
+// the headings that say nothing by themselves ("Design details"). The table
+// behind DefaultVocabulary is in vocab_table.go; it is the one place to
+// extend detection.
+//
+// Phrases are matched word by word after the text is lower-cased and split
+// at anything that is not a letter or digit, and after a light plural
+// stripping, so "Read-your-writes" matches "read your writes" and "SLOs"
+// matches "slo". A word starting with '#' stands for a kind of number (see
+// numberClass in detect_scan.go), e.g. "#nines" for "99.95%".
+//
+// A Vocabulary is immutable once built; use WithSynonyms to extend it.
 type Vocabulary struct {
-	Headings map[Concern][]string
+	table VocabularyTable
+
+	heading matcher
+	body    matcher
+	// strongTerms[i] reports whether body term i is strong evidence.
+	strongTerms []bool
+	// termText[i] is the phrase of term i, for debugging and evidence.
+	termText    []string
+	termConcern []int8
 }
 
-// defaultHeadings is a first, heading-only vocabulary; detect.go's scorer
-// replaces it.
-var defaultHeadings = map[Concern][]string{
-	API:           {"api", "interface", "endpoint", "rpc", "wire format"},
-	DataModel:     {"data model", "schema", "storage layout", "storage"},
-	Consistency:   {"consistency", "replication", "consensus"},
-	Degradation:   {"failure", "degradation", "fallback", "drawbacks"},
-	SLO:           {"slo", "reliability target", "service level"},
-	Rollout:       {"rollout", "roll out", "launch plan", "deployment", "migration"},
-	Problem:       {"problem", "motivation", "background", "context"},
-	Goals:         {"goal", "requirement", "scope"},
-	Capacity:      {"capacity", "scale", "estimate"},
-	Architecture:  {"architecture", "design details", "high level design", "overview"},
-	StateMachine:  {"state machine", "states", "lifecycle"},
-	Isolation:     {"isolation", "multi-tenan", "sharding", "blast radius"},
-	Observability: {"observability", "monitoring", "metrics", "alerting"},
-	Compat:        {"compatibility", "upgrade", "downgrade", "version skew", "deprecation"},
-	Security:      {"security", "auth", "privacy"},
-	Alternatives:  {"alternative", "drawbacks", "trade-off", "tradeoff"},
+// ConcernTerms is one row of the vocabulary table.
+type ConcernTerms struct {
+	Concern Concern
+	// About are heading phrases that make a section about the concern:
+	// "Failure handling" is about degradation whatever its body says, as
+	// long as it has one.
+	About []string
+	// Hints are heading phrases that suggest the concern; the body must
+	// confirm it with evidence ("Graduation criteria" is rollout only when
+	// it talks about feature gates or defaults).
+	Hints []string
+	// Strong are body phrases that a reviewer would accept as a sign of
+	// the concern; Weak phrases only add to strong ones.
+	Strong []string
+	Weak   []string
+}
+
+// VocabularyTable is the source of a Vocabulary.
+type VocabularyTable struct {
+	Concerns []ConcernTerms
+	// Generic headings say nothing about a concern by themselves ("Design
+	// details", "Proposal"): the body of such a section decides.
+	Generic []string
+	// Aside headings name what a document leaves out or puts off
+	// ("Non-goals", "Future work"): what their sections say covers nothing.
+	Aside []string
+	// Not phrases stop a shorter phrase from matching inside them: "API
+	// server" is a component, not an API.
+	Not []string
+}
+
+// Weights of matches. A heading phrase is About or Hint; a body phrase is
+// strong or weak evidence.
+const (
+	weightHint  = 1
+	weightAbout = 2
+	weightWeak  = 1
+	weightStrng = 3
+)
+
+// kinds of heading entries besides concern phrases.
+const (
+	kindConcern = iota
+	kindGeneric // "Design details": the body decides
+	kindAside   // "Non-goals": the section's body covers nothing
+	kindNot     // shadows shorter phrases: "API server" is not about the API
+)
+
+// entry is one compiled phrase: the words after the first, and what a
+// match means.
+type entry struct {
+	rest    []string
+	concern int8 // index into Concerns; -1 for generic and not entries
+	kind    uint8
+	weight  int8
+	term    int // body term ID
+}
+
+// matcher maps a phrase's first word to the phrases starting with it,
+// longest first, so the first phrase that matches is the longest.
+type matcher map[string][]entry
+
+func (m matcher) add(words []string, e entry) {
+	if len(words) == 0 {
+		return
+	}
+	e.rest = words[1:]
+	list := append(m[words[0]], e)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i].rest) > len(list[j].rest) })
+	m[words[0]] = list
+}
+
+var concernIndex = func() map[Concern]int8 {
+	m := make(map[Concern]int8, len(Concerns))
+	for i, c := range Concerns {
+		m[c.ID] = int8(i)
+	}
+	return m
+}()
+
+// NewVocabulary compiles a vocabulary from its table.
+func NewVocabulary(t VocabularyTable) *Vocabulary {
+	v := &Vocabulary{table: t, heading: matcher{}, body: matcher{}}
+	var sc scanner
+	words := func(phrase string) []string { return sc.words(phrase) }
+	for _, p := range t.Not {
+		w := words(p)
+		v.heading.add(w, entry{concern: -1, kind: kindNot})
+		v.body.add(w, entry{concern: -1, kind: kindNot, term: -1})
+	}
+	for _, p := range t.Aside {
+		v.heading.add(words(p), entry{concern: -1, kind: kindAside})
+	}
+	for _, p := range t.Generic {
+		v.heading.add(words(p), entry{concern: -1, kind: kindGeneric})
+	}
+	for _, r := range t.Concerns {
+		ci, ok := concernIndex[r.Concern]
+		if !ok {
+			continue
+		}
+		for _, p := range r.About {
+			v.heading.add(words(p), entry{concern: ci, weight: weightAbout})
+		}
+		for _, p := range r.Hints {
+			v.heading.add(words(p), entry{concern: ci, weight: weightHint})
+		}
+		addBody := func(list []string, w int8) {
+			for _, p := range list {
+				v.body.add(words(p), entry{concern: ci, weight: w, term: len(v.termText)})
+				v.termText = append(v.termText, p)
+				v.termConcern = append(v.termConcern, ci)
+				v.strongTerms = append(v.strongTerms, w == weightStrng)
+			}
+		}
+		addBody(r.Strong, weightStrng)
+		addBody(r.Weak, weightWeak)
+	}
+	return v
 }
 
 var (
@@ -41,28 +162,68 @@ var (
 // modify it.
 func DefaultVocabulary() *Vocabulary {
 	defaultVocabOnce.Do(func() {
-		defaultVocab = &Vocabulary{Headings: defaultHeadings}
+		defaultVocab = NewVocabulary(defaultTable)
 	})
 	return defaultVocab
 }
 
-// WithSynonyms returns a vocabulary that also knows the given heading words.
+// WithSynonyms returns a vocabulary in which each given phrase also makes a
+// heading about its concern (configuration's "synonyms"). Unknown concerns
+// are ignored; configuration validates them.
 func (v *Vocabulary) WithSynonyms(syn map[Concern][]string) *Vocabulary {
 	if len(syn) == 0 {
 		return v
 	}
-	out := &Vocabulary{Headings: map[Concern][]string{}}
-	for c, words := range v.Headings {
-		out.Headings[c] = words
-	}
-	for c, words := range syn {
-		for _, w := range words {
-			out.Headings[c] = append(out.Headings[c][:len(out.Headings[c]):len(out.Headings[c])], strings.ToLower(w))
+	t := v.table
+	t.Concerns = slices.Clone(t.Concerns)
+	for i := range t.Concerns {
+		if extra := syn[t.Concerns[i].Concern]; len(extra) > 0 {
+			t.Concerns[i].About = append(slices.Clip(t.Concerns[i].About), extra...)
 		}
 	}
-	return out
+	return NewVocabulary(t)
+}
+
+// synonymCache keeps compiled vocabularies per synonym set: a language
+// server re-checks on every keystroke with the same configuration, and
+// compiling the table costs more than detecting in a typical document.
+var synonymCache struct {
+	sync.Mutex
+	m map[string]*Vocabulary
 }
 
 func vocabularyFor(opts *Options) *Vocabulary {
-	return DefaultVocabulary().WithSynonyms(opts.Synonyms)
+	if len(opts.Synonyms) == 0 {
+		return DefaultVocabulary()
+	}
+	key := synonymKey(opts.Synonyms)
+	synonymCache.Lock()
+	defer synonymCache.Unlock()
+	if v, ok := synonymCache.m[key]; ok {
+		return v
+	}
+	if synonymCache.m == nil || len(synonymCache.m) >= 32 {
+		synonymCache.m = map[string]*Vocabulary{}
+	}
+	v := DefaultVocabulary().WithSynonyms(opts.Synonyms)
+	synonymCache.m[key] = v
+	return v
+}
+
+func synonymKey(syn map[Concern][]string) string {
+	keys := make([]string, 0, len(syn))
+	for c := range syn {
+		keys = append(keys, string(c))
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k)
+		for _, w := range syn[Concern(k)] {
+			b.WriteByte(0)
+			b.WriteString(w)
+		}
+		b.WriteByte(1)
+	}
+	return b.String()
 }

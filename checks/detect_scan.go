@@ -1,0 +1,523 @@
+package checks
+
+import (
+	"bytes"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/designls/designls/templates"
+)
+
+// token is one word of scanned text. Its lower-cased, plural-stripped text
+// is buf[b:e] of the scanner that made it; s and se locate it in the source.
+type token struct {
+	b, e  int32
+	s, se int32
+	class uint8
+	link  bool  // inside the text of a Markdown link
+	blk   int32 // index of the block holding the token in its section
+}
+
+// Kinds of numbers, looked up in the vocabulary as "#name" words.
+const (
+	classNone  = iota
+	classNum   // 42
+	classNines // 99.9%: an availability-style figure
+	classPct   // 10%
+	classPctl  // p99, 99th percentile
+	classDur   // 5 ms, 30s
+	classCount // 10k, 2 million, 40,000
+	classSize  // 2.7 TB
+	classHTTP  // GET /path
+	numClasses
+)
+
+var classKeys = [numClasses]string{"", "#num", "#nines", "#pct", "#pctl", "#dur", "#count", "#size", "#http"}
+
+// scanner turns text into tokens. It keeps its buffers between calls so
+// that a whole document is scanned with a handful of allocations.
+type scanner struct {
+	buf  []byte
+	toks []token
+	// stack of token indexes at each open '[' on the current line.
+	brackets []int
+}
+
+func (sc *scanner) reset() {
+	sc.buf = sc.buf[:0]
+	sc.toks = sc.toks[:0]
+}
+
+func (sc *scanner) text(t token) []byte { return sc.buf[t.b:t.e] }
+
+// key is what t is looked up by besides its text: its number class.
+func (t token) key() string { return classKeys[t.class] }
+
+// words splits a vocabulary phrase into words the way text is split; a
+// word written "#name" is kept as a number-class key.
+func (sc *scanner) words(phrase string) []string {
+	var out []string
+	for _, f := range bytes.Fields([]byte(phrase)) {
+		if f[0] == '#' {
+			out = append(out, string(f))
+			continue
+		}
+		sc.reset()
+		sc.line(f, 0, len(f), true)
+		for _, t := range sc.toks {
+			out = append(out, string(sc.text(t)))
+		}
+	}
+	sc.reset()
+	return out
+}
+
+// lineWords counts the words a line added, inside and outside link text.
+type lineWords struct {
+	inLink, outLink int
+	image           bool
+}
+
+// line appends the tokens of src[a:b], one line of text. Outside code it
+// skips Markdown and HTML markup: link destinations, tags, bare URLs.
+func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
+	var lw lineWords
+	first := len(sc.toks)
+	sc.brackets = sc.brackets[:0]
+	for i := a; i < b; {
+		c := src[i]
+		switch {
+		case !code && (c == 'h' || c == 'w') && urlAt(src, i, b):
+			for i < b && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
+				i++
+			}
+			lw.inLink++
+		case c < utf8.RuneSelf && isASCIIWord(c):
+			i = sc.word(src, i, b)
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRune(src[i:b])
+			switch {
+			case isCJK(r):
+				sc.rune(r, i, i+n)
+				i += n
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				i = sc.word(src, i, b)
+			default:
+				i += n
+			}
+		case code:
+			i++
+		case c == '[':
+			sc.brackets = append(sc.brackets, len(sc.toks))
+			i++
+		case c == ']':
+			if len(sc.brackets) == 0 {
+				i++
+				continue
+			}
+			open := sc.brackets[len(sc.brackets)-1]
+			sc.brackets = sc.brackets[:len(sc.brackets)-1]
+			if i+1 < b && (src[i+1] == '(' || src[i+1] == '[') {
+				for k := open; k < len(sc.toks); k++ {
+					sc.toks[k].link = true
+				}
+				if open == len(sc.toks) {
+					lw.inLink++ // a link with no words still points elsewhere
+				}
+				i = skipBracketed(src, i+1, b)
+				continue
+			}
+			i++
+		case c == '!' && i+1 < b && src[i+1] == '[':
+			lw.image = true
+			i++
+		case c == '<':
+			j := tagEnd(src, i, b)
+			if j < 0 {
+				i++
+				continue
+			}
+			if hasPrefixFold(src[i+1:j], "img") {
+				lw.image = true
+			}
+			if hasPrefixFold(src[i+1:j], "http") {
+				lw.inLink++
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	for _, t := range sc.toks[first:] {
+		if t.link {
+			lw.inLink++
+		} else {
+			lw.outLink++
+		}
+	}
+	sc.classify(first)
+	return lw
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// isCJK reports scripts written without spaces between words; each of
+// their characters is a token so that phrases (and synonyms) in them match.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// word appends the word starting at src[i] and returns where it ends. A
+// number keeps its decimal point, thousands separators and a trailing '%'.
+func (sc *scanner) word(src []byte, i, end int) int {
+	start := i
+	bs := len(sc.buf)
+	digitsOnly := true
+	for i < end {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				sc.buf = append(sc.buf, c+'a'-'A')
+				digitsOnly = false
+			case c >= 'a' && c <= 'z':
+				sc.buf = append(sc.buf, c)
+				digitsOnly = false
+			case c >= '0' && c <= '9':
+				sc.buf = append(sc.buf, c)
+			case (c == '.' || c == ',') && digitsOnly && i+1 < end && src[i+1] >= '0' && src[i+1] <= '9' && len(sc.buf) > bs:
+				sc.buf = append(sc.buf, c)
+			case c == '%' && len(sc.buf) > bs && sc.buf[len(sc.buf)-1] >= '0' && sc.buf[len(sc.buf)-1] <= '9':
+				sc.buf = append(sc.buf, c)
+				i++
+				goto done
+			default:
+				goto done
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:end])
+		if isCJK(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			break
+		}
+		sc.buf = utf8.AppendRune(sc.buf, unicode.ToLower(r))
+		digitsOnly = false
+		i += n
+	}
+done:
+	t := token{b: int32(bs), s: int32(start), se: int32(i)}
+	sc.buf = append(sc.buf[:bs], stem(sc.buf[bs:])...)
+	t.e = int32(len(sc.buf))
+	if isHTTPMethod(src[start:i]) && i+1 < end && src[i] == ' ' && src[i+1] == '/' {
+		t.class = classHTTP
+	}
+	sc.toks = append(sc.toks, t)
+	return i
+}
+
+func (sc *scanner) rune(r rune, s, e int) {
+	bs := len(sc.buf)
+	sc.buf = utf8.AppendRune(sc.buf, r)
+	sc.toks = append(sc.toks, token{b: int32(bs), e: int32(len(sc.buf)), s: int32(s), se: int32(e)})
+}
+
+// stem strips English plurals so that "retries", "SLOs" and "indexes"
+// match "retry", "slo" and "index". It works in place and never grows w.
+func stem(w []byte) []byte {
+	n := len(w)
+	if n <= 3 {
+		return w
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return w
+		}
+	}
+	switch {
+	case n > 4 && w[n-3] == 'i' && w[n-2] == 'e' && w[n-1] == 's':
+		w[n-3] = 'y'
+		return w[:n-2]
+	case w[n-1] != 's':
+		return w
+	case w[n-2] == 's' || w[n-2] == 'u' || w[n-2] == 'i':
+		return w
+	case n > 4 && w[n-2] == 'e' && (w[n-3] == 'x' || w[n-3] == 's' && w[n-4] == 's'):
+		return w[:n-2]
+	}
+	return w[:n-1]
+}
+
+func isHTTPMethod(w []byte) bool {
+	switch string(w) {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD":
+		return true
+	}
+	return false
+}
+
+// skipBracketed skips the "(...)" or "[...]" at src[i], nesting included.
+func skipBracketed(src []byte, i, end int) int {
+	open := src[i]
+	closeB := byte(')')
+	if open == '[' {
+		closeB = ']'
+	}
+	depth := 0
+	for ; i < end; i++ {
+		switch src[i] {
+		case open:
+			depth++
+		case closeB:
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return end
+}
+
+// tagEnd returns the offset after the HTML tag or autolink at src[i], or
+// -1. "p99 < 5 ms" is not a tag, and neither is a fill-in prompt, which
+// the caller skips as a tag anyway since it is not content.
+func tagEnd(src []byte, i, end int) int {
+	if i+1 >= end {
+		return -1
+	}
+	c := src[i+1]
+	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!') {
+		return -1
+	}
+	k := bytes.IndexByte(src[i:end], '>')
+	if k < 0 {
+		return -1
+	}
+	return i + k + 1
+}
+
+func urlAt(src []byte, i, end int) bool {
+	if i > 0 && isASCIIWord(src[i-1]) {
+		return false
+	}
+	rest := src[i:end]
+	return bytes.HasPrefix(rest, []byte("http://")) || bytes.HasPrefix(rest, []byte("https://")) || bytes.HasPrefix(rest, []byte("www."))
+}
+
+func hasPrefixFold(b []byte, p string) bool {
+	return len(b) >= len(p) && bytes.EqualFold(b[:len(p)], []byte(p))
+}
+
+// classify sets the number class of the tokens from index first on,
+// looking at the word after a number for its unit ("5 ms", "2 million").
+func (sc *scanner) classify(first int) {
+	for i := first; i < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		if t.class != classNone {
+			continue
+		}
+		w := sc.text(*t)
+		if len(w) == 0 {
+			continue
+		}
+		var next []byte
+		if i+1 < len(sc.toks) {
+			next = sc.text(sc.toks[i+1])
+		}
+		t.class = numberClass(w, next)
+	}
+}
+
+// numberClass classifies one word given the word after it.
+func numberClass(w, next []byte) uint8 {
+	if w[0] == 'p' && len(w) >= 3 && w[1] == '9' || string(w) == "p50" || string(w) == "p75" {
+		if allDigits(w[1:]) {
+			return classPctl
+		}
+		return classNone
+	}
+	if w[0] < '0' || w[0] > '9' {
+		return classNone
+	}
+	k := 0
+	for k < len(w) && (w[k] >= '0' && w[k] <= '9' || w[k] == '.' || w[k] == ',') {
+		k++
+	}
+	val := parseNumber(w[:k])
+	suffix := string(w[k:])
+	unit := suffix
+	if unit == "" {
+		unit = string(next)
+	}
+	switch {
+	case suffix == "%":
+		if val >= 99 && val < 100 || val == 99 {
+			return classNines
+		}
+		return classPct
+	case (suffix == "th" || suffix == "" || suffix == "st") && string(next) == "percentile":
+		return classPctl
+	case timeUnits[unit]:
+		return classDur
+	case sizeUnits[unit]:
+		return classSize
+	case countUnits[unit] || suffix == "" && val >= 10000:
+		return classCount
+	case suffix == "":
+		return classNum
+	}
+	return classNone
+}
+
+var (
+	timeUnits = setOf("ms", "millisecond", "msec", "s", "sec", "second", "us", "µs", "microsecond", "ns",
+		"min", "minute", "h", "hr", "hour", "day", "week")
+	sizeUnits = setOf("b", "byte", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "pib",
+		"kilobyte", "megabyte", "gigabyte", "terabyte", "petabyte")
+	countUnits = setOf("k", "m", "mm", "bn", "thousand", "million", "billion", "trillion", "qps", "rps")
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// parseNumber reads "1,000", "99.95" and "99,9" (a decimal comma: a comma
+// not followed by exactly three digits).
+func parseNumber(b []byte) float64 {
+	var buf [32]byte
+	out := buf[:0]
+	for i := 0; i < len(b) && len(out) < len(buf); i++ {
+		c := b[i]
+		if c == ',' {
+			j := i + 1
+			for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+				j++
+			}
+			if j-i-1 == 3 {
+				continue
+			}
+			c = '.'
+		}
+		out = append(out, c)
+	}
+	f, err := strconv.ParseFloat(string(out), 64)
+	if err != nil {
+		return 0
+	}
+	return f
+}
+
+// Kinds of lines for detection.
+const (
+	lineContent = iota
+	lineBlank
+	lineFiller // placeholder, template prompt or a bare "N/A"
+	lineLabel  // "**Pros:**", "*What fails?*": introduces an answer, is none
+)
+
+// classifyLine tells content from lines that hold no answer: template
+// prompts, TODO/TBD lines and answers such as "N/A" or "None".
+func classifyLine(line []byte) int {
+	if templates.IsPrompt(line) {
+		return lineFiller
+	}
+	t := trimMarkers(line)
+	if len(t) == 0 {
+		if len(bytes.TrimSpace(line)) == 0 {
+			return lineBlank
+		}
+		return lineFiller
+	}
+	for _, w := range placeholderWords {
+		if bytes.HasPrefix(t, w) && (len(t) == len(w) || !isWordByte(t[len(w)])) {
+			return lineFiller
+		}
+	}
+	if hasPrefixFold(t, "n/a") || hasPrefixFold(t, "not applicable") {
+		return lineFiller
+	}
+	if isLabel(t) {
+		return lineLabel
+	}
+	bare := bytes.TrimRight(t, " \t.!*_`:;")
+	switch string(bytes.ToLower(bare)) {
+	case "none", "no", "na", "tbd", "tba", "todo", "nothing", "n.a", "-", "—", "...", "…", "none yet", "not yet":
+		return lineFiller
+	}
+	return lineContent
+}
+
+// isLabel reports whether t (a line without its list markers and leading
+// emphasis) is a run-in heading: emphasized text ending in ':' or '?'. It
+// names what follows; what follows is the content.
+func isLabel(t []byte) bool {
+	t = bytes.TrimRight(t, " \t")
+	n := len(t)
+	if n < 2 {
+		return false
+	}
+	end := n
+	for end > 0 && (t[end-1] == '*' || t[end-1] == '_') {
+		end--
+	}
+	if end == n && !(t[n-1] == ':' || t[n-1] == '?') {
+		return false
+	}
+	if end == n {
+		// "**Pros**:" ends in ':' after the emphasis.
+		k := n - 1
+		for k > 0 && (t[k-1] == '*' || t[k-1] == '_') {
+			k--
+		}
+		return k < n-1 && bytes.IndexAny(t[:k], "*_") < 0
+	}
+	if end == 0 || !(t[end-1] == ':' || t[end-1] == '?') {
+		return false
+	}
+	// The emphasis must wrap the whole line, not close mid-line.
+	return bytes.IndexAny(t[:end], "*_") < 0
+}
+
+// trimMarkers strips indentation and the quote, list, task-box and
+// emphasis markers at the start of a line, and trailing space.
+func trimMarkers(line []byte) []byte {
+	t := bytes.TrimRight(line, " \t\r\n")
+	for {
+		before := len(t)
+		t = bytes.TrimLeft(t, " \t>")
+		switch {
+		case len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t'):
+			t = t[2:]
+		case len(t) >= 3 && t[0] == '[' && t[2] == ']' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X'):
+			t = t[3:]
+		default:
+			j := 0
+			for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+				j++
+			}
+			if j > 0 && j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t') {
+				t = t[j+2:]
+			}
+		}
+		t = bytes.TrimLeft(t, "*_")
+		if len(t) == before {
+			return t
+		}
+	}
+}
