@@ -13,11 +13,12 @@ import (
 // repository holding the incomplete example design doc, and expects the
 // hook to fail with designls's findings.
 //
-// try-repo clones this repository at HEAD plus tracked changes, so the
-// hook and the sources it builds must be committed or staged. pre-commit
-// builds the hook with `go install ./...`; the test points it at the local
-// module cache with the module proxy turned off, so it needs no network
-// once `go mod download` has run.
+// try-repo clones a repository at HEAD (plus changes to tracked files), so
+// the test gives it a snapshot of the working tree committed into a
+// temporary repository: what is tested is what is on disk, as for every
+// other test. pre-commit builds the hook with `go install ./...`; the test
+// points it at the local module cache with the module proxy turned off, so
+// it needs no network once `go mod download` has run.
 func TestPreCommit(t *testing.T) {
 	pc := need(t, "pre-commit", "apt-get install pre-commit")
 	git := need(t, "git", "apt-get install git")
@@ -60,7 +61,8 @@ func TestPreCommit(t *testing.T) {
 		"GIT_COMMITTER_NAME=e2e", "GIT_COMMITTER_EMAIL=e2e@example.invalid",
 	)
 	env = append(env, "PRE_COMMIT_HOME="+filepath.Join(home, "pre-commit"))
-	cmd := exec.Command(pc, "try-repo", root, "designls", "--all-files", "--verbose")
+	hooks := snapshot(t, git, root)
+	cmd := exec.Command(pc, "try-repo", hooks, "designls", "--all-files", "--verbose")
 	cmd.Dir, cmd.Env = repo, env
 	out, err := run(t, cmd)
 	text := string(out)
@@ -87,4 +89,47 @@ func TestPreCommit(t *testing.T) {
 	if strings.Contains(text, "Executable `designls` not found") || strings.Contains(text, "An unexpected error has occurred") {
 		t.Errorf("the hook did not run designls")
 	}
+}
+
+// snapshot commits the working tree of root (tracked files and untracked
+// ones that are not ignored) into a new repository and returns its path.
+func snapshot(t *testing.T, git, root string) string {
+	t.Helper()
+	list := exec.Command(git, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	list.Dir = root
+	out, err := list.Output()
+	if err != nil {
+		t.Fatalf("git ls-files: %v", err)
+	}
+	dst := filepath.Join(t.TempDir(), "designls")
+	for _, name := range strings.Split(strings.TrimRight(string(out), "\x00"), "\x00") {
+		src := filepath.Join(root, name)
+		st, err := os.Lstat(src)
+		if err != nil || !st.Mode().IsRegular() {
+			continue // deleted in the working tree, or not a plain file
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to := filepath.Join(dst, name)
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, data, st.Mode().Perm()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"add", "-A"},
+		{"-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "snapshot"},
+	} {
+		cmd := exec.Command(git, args...)
+		cmd.Dir = dst
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s in the snapshot: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	return dst
 }
