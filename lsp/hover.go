@@ -1,0 +1,160 @@
+package lsp
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"go.lsp.dev/protocol" // v0.12.0, pinned: see doc.go
+
+	"github.com/designls/designls/checks"
+	"github.com/designls/designls/checks/doc"
+	"github.com/designls/designls/templates"
+)
+
+// hover explains, at a diagnostic, the rule behind it (the check's own
+// documentation) and, on a heading of a design doc, which concerns the
+// section covers and what interviewers look for there (the prompts of the
+// concern's section template).
+func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams) (*protocol.Hover, error) {
+	a, err := snap.analysis()
+	if err != nil {
+		return nil, err
+	}
+	if !a.design {
+		return nil, nil
+	}
+	off := a.m.Offset(p.Position)
+	var parts []string
+	var span doc.Span
+	covered := false
+	extend := func(sp doc.Span) {
+		if !covered {
+			span, covered = sp, true
+			return
+		}
+		span.Start, span.End = min(span.Start, sp.Start), max(span.End, sp.End)
+	}
+
+	if sec := headingAt(a.res.Doc, off); sec != nil && (sec != a.res.Doc.Title() || coversAny(a, sec)) {
+		parts = append(parts, headingHover(a, sec))
+		extend(doc.Span{Start: sec.Heading.Start, End: a.m.LineEnd(a.m.Line(sec.Heading.Start))})
+	}
+
+	// One explanation per check, after the messages found here.
+	byCheck := map[string][]string{}
+	var order []string
+	for _, d := range a.res.Diagnostics {
+		if off < d.Span.Start || off > d.Span.End {
+			continue
+		}
+		if _, seen := byCheck[d.Check]; !seen {
+			order = append(order, d.Check)
+		}
+		byCheck[d.Check] = append(byCheck[d.Check], d.Message)
+		extend(d.Span)
+	}
+	for _, id := range order {
+		var b strings.Builder
+		title := id
+		c, ok := checks.Lookup(id)
+		if ok {
+			title = c.Title
+		}
+		fmt.Fprintf(&b, "**%s** (`%s`)\n\n", title, id)
+		for _, m := range byCheck[id] {
+			fmt.Fprintf(&b, "- %s\n", m)
+		}
+		if ok {
+			b.WriteString("\n")
+			b.WriteString(c.Doc)
+		}
+		parts = append(parts, b.String())
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	rng := a.m.SpanRange(span)
+	return &protocol.Hover{
+		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: strings.Join(parts, "\n\n---\n\n")},
+		Range:    &rng,
+	}, nil
+}
+
+// headingAt returns the section whose heading line(s) hold off.
+func headingAt(d *doc.Document, off int) *doc.Section {
+	for _, sec := range d.Sections {
+		if off >= sec.Heading.Start && (off < sec.Heading.End || off == len(d.Src) && off == sec.Heading.End) {
+			return sec
+		}
+	}
+	return nil
+}
+
+// coversAny reports whether sec covers, mentions or is meant to cover a
+// concern; a title usually does not, and saying so would be noise.
+func coversAny(a *analysis, sec *doc.Section) bool {
+	for _, f := range a.res.Coverage {
+		if f != nil && (f.Section == sec || f.Pending == sec) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingHover describes what a section covers.
+func headingHover(a *analysis, sec *doc.Section) string {
+	var b strings.Builder
+	found := false
+	for _, info := range checks.Concerns {
+		f := a.res.Coverage.Get(info.ID)
+		var state string
+		switch {
+		case f.State == checks.Covered && f.Section == sec:
+			state = "covers"
+		case f.Pending == sec:
+			state = "is meant to cover (still template prompts or placeholders)"
+		case f.State == checks.Mentioned && f.Section == sec:
+			state = "mentions in passing"
+		default:
+			continue
+		}
+		found = true
+		core := ""
+		if info.Core {
+			core = " (core)"
+		}
+		fmt.Fprintf(&b, "This section %s **%s**%s: %s.\n\n", state, info.Name, core, info.Covered)
+		if prompts := checklist(a.set, string(info.ID)); len(prompts) > 0 {
+			b.WriteString("What interviewers look for here:\n\n")
+			for _, p := range prompts {
+				fmt.Fprintf(&b, "- [ ] %s\n", p)
+			}
+			b.WriteString("\n")
+		}
+	}
+	if !found {
+		return "This section covers none of the design concerns designls knows. If it should, the `synonyms` setting adds heading words to a concern."
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// checklist returns the guidance prompts of a concern's snippet, without
+// their list marker and "TODO:".
+func checklist(set *templates.Set, concern string) []string {
+	sn, ok := set.Snippet(concern)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(sn.Body, "\n") {
+		if !templates.IsPrompt([]byte(line)) {
+			continue
+		}
+		text := strings.TrimLeft(line, " \t")
+		text = strings.TrimLeft(text[1:], " \t") // the list marker
+		text = strings.TrimSpace(strings.TrimPrefix(text, "TODO:"))
+		out = append(out, text)
+	}
+	return out
+}
