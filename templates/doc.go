@@ -49,4 +49,14 @@
 // ("postmortem.md", "snippets/slo.md"): a template overlay adds or replaces a
 // template, a snippet overlay replaces the built-in snippet for a known
 // concern. Errors name the file and, where there is one, the line.
+//
+// # Insertion
+//
+// [InsertionPoint] and [Set.InsertEdit] decide where a missing concern's
+// snippet goes in a parsed document: beside the nearest concern that comes
+// before it in [Set.Order] and already has a section, else before the
+// nearest one after it, else at the end. The caller says which sections
+// cover which concerns (detection lives in checks); this package only
+// places text and returns [edit.Edit] values in byte offsets, with the
+// document's own line ending and one blank line between blocks.
 package templates
