@@ -71,8 +71,17 @@ func repoRoot(t *testing.T) string {
 }
 
 // designls builds cmd/designls once per test binary and returns its path.
+// DESIGNLS_E2E_BIN names a binary to test instead, such as one from
+// `make dist`.
 func designls(t *testing.T) string {
 	t.Helper()
+	if bin := os.Getenv("DESIGNLS_E2E_BIN"); bin != "" {
+		abs, err := filepath.Abs(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return abs
+	}
 	root := repoRoot(t)
 	binOnce.Do(func() {
 		binDir, binErr = os.MkdirTemp("", "designls-e2e-")

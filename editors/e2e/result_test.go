@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/designls/designls/checks"
 )
 
 // diag is one diagnostic as an editor scenario saw it.
@@ -42,6 +44,9 @@ func readScenario(t *testing.T, path string, v any) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("the editor wrote no result: %v", err)
+	}
+	if os.Getenv("DESIGNLS_E2E_DUMP") != "" {
+		t.Logf("result %s: %s", path, data)
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("result %s: %v\n%s", path, err, data)
@@ -132,4 +137,34 @@ func checkScenario(t *testing.T, s *scenario) {
 	if n, m := count(s.AfterInsertMissing, "missing-section"), count(s.AfterFix, "missing-section"); n >= m {
 		t.Errorf("insert-missing left %d missing-section diagnostics, had %d: %v", n, m, s.AfterInsertMissing)
 	}
+	// The source action named the core sections it would insert; after the
+	// insert-missing command none of them may still be reported missing.
+	for _, a := range s.CodeActions {
+		m := insertMissingTitle.FindStringSubmatch(a)
+		if m == nil {
+			continue
+		}
+		for _, name := range strings.Split(m[1], ", ") {
+			id := concernID(name)
+			if id == "" {
+				t.Errorf("code action %q names %q, which is no concern", a, name)
+				continue
+			}
+			if d := find(s.AfterInsertMissing, "missing-section", id); d != nil {
+				t.Errorf("after insert-missing, %s is still reported missing: %v", id, d)
+			}
+		}
+	}
+}
+
+var insertMissingTitle = regexp.MustCompile(`^Insert missing core sections \((.+)\)$`)
+
+// concernID maps a concern's display name ("Data model") to its ID.
+func concernID(name string) string {
+	for _, c := range checks.Concerns {
+		if c.Name == name {
+			return string(c.ID)
+		}
+	}
+	return ""
 }

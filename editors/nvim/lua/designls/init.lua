@@ -130,6 +130,7 @@ function M.setup(user)
   end
   config.options = opts
   config.configured = true
+  M.create_commands()
 
   if vim.lsp.config and vim.lsp.enable then
     local cfg = config.client_config(opts)
@@ -353,6 +354,41 @@ function M.new(template, file)
     return
   end
   vim.ui.select(names, { prompt = 'designls template:' }, open)
+end
+
+-- create_commands defines :DesignlsNew, :DesignlsInsertMissing and
+-- :DesignlsScorecard. plugin/designls.lua calls it at start-up and setup()
+-- again, for plugin managers that add this folder to 'runtimepath' only
+-- after the plugin/ scripts have been sourced. Redefining is harmless.
+function M.create_commands()
+  local function complete_templates(arg_lead)
+    local names = M.templates() or {}
+    return vim.tbl_filter(function(n)
+      return vim.startswith(n, arg_lead)
+    end, names)
+  end
+
+  vim.api.nvim_create_user_command('DesignlsNew', function(cmd)
+    M.new(cmd.fargs[1], cmd.fargs[2])
+  end, {
+    nargs = '*',
+    complete = function(arg_lead, line)
+      -- Only the first argument is a template; the second is a file name.
+      if #vim.split(line, '%s+', { trimempty = false }) > 2 then
+        return vim.fn.getcompletion(arg_lead, 'file')
+      end
+      return complete_templates(arg_lead)
+    end,
+    desc = 'New design doc from a designls template: :DesignlsNew [template] [file]',
+  })
+
+  vim.api.nvim_create_user_command('DesignlsInsertMissing', function()
+    M.insert_missing(0)
+  end, { nargs = 0, desc = 'Insert every missing core section of this design doc' })
+
+  vim.api.nvim_create_user_command('DesignlsScorecard', function()
+    M.scorecard(0)
+  end, { nargs = 0, desc = "Show this design doc's coverage scorecard" })
 end
 
 return M
