@@ -1,0 +1,700 @@
+package numbers
+
+import "bytes"
+
+// Relation is how the two sides of an equation are claimed to compare.
+type Relation uint8
+
+const (
+	Equal  Relation = iota + 1 // =, ==, ＝
+	Approx                     // ≈, ~, ~=, ≃, or "= ~X", "= about X"
+)
+
+func (r Relation) String() string {
+	if r == Approx {
+		return "≈"
+	}
+	return "="
+}
+
+// Verdict is the outcome of checking one equation.
+type Verdict uint8
+
+const (
+	OK           Verdict = iota + 1 // the written figure matches within tolerance
+	Wrong                           // same dimension, but the figure is off
+	UnitMismatch                    // the sides measure different things, or the left side adds unlike units
+	Unfinished                      // nothing written after the relation: Computed is the answer to show
+)
+
+func (v Verdict) String() string {
+	switch v {
+	case OK:
+		return "ok"
+	case Wrong:
+		return "wrong"
+	case UnitMismatch:
+		return "unit mismatch"
+	case Unfinished:
+		return "unfinished"
+	}
+	return "unknown"
+}
+
+// Side is one side of an equation: a single written figure or an
+// expression of figures joined by operators.
+type Side struct {
+	Span       Span
+	Quantities []Quantity // the figures, in order
+	Ops        int        // operators in the side; 0 means one written figure
+	rpn        []tok
+}
+
+// Equation is one relation of a chain "a × b = c ≈ d": a chain of n
+// relations yields n equations, each checked on its own, so that one wrong
+// link does not make the next one look wrong.
+type Equation struct {
+	Span    Span // from the left side to the right side (to the relation when unfinished)
+	Left    Side
+	Rel     Relation
+	RelSpan Span
+	// Right is the written result. When the equation is unfinished it has
+	// no quantities and its Span covers the placeholder ("?", "TBD") or is
+	// empty just after the relation: where an inlay hint goes.
+	Right Side
+	// Computed is the value of the expression side, shown in the unit and
+	// figure style of the written figure it is compared with; for an
+	// unfinished equation, in a unit picked from the operands.
+	Computed Value
+	Verdict  Verdict
+	// Error is (written − computed) / computed: how far off the figure is.
+	Error float64
+	// Why says, for UnitMismatch, which dimensions disagree.
+	Why string
+}
+
+// Figure returns the written figure the equation checks, the one a fix
+// replaces: the right side when it is a single figure, else the left side
+// when that is one. An unfinished equation has none.
+func (e Equation) Figure() (Quantity, bool) {
+	if e.Verdict == Unfinished {
+		return Quantity{}, false
+	}
+	if e.Right.Ops == 0 && len(e.Right.Quantities) == 1 {
+		return e.Right.Quantities[0], true
+	}
+	if e.Left.Ops == 0 && len(e.Left.Quantities) == 1 {
+		return e.Left.Quantities[0], true
+	}
+	return Quantity{}, false
+}
+
+// tok is one token of a side: a figure (op 0, index q) or an operator or
+// parenthesis.
+type tok struct {
+	q  int32
+	op byte
+}
+
+type sideRec struct {
+	span   Span
+	t0, t1 int // toks
+	q0, q1 int // qs
+	ops    int
+}
+
+type relRec struct {
+	rel  Relation
+	span Span
+}
+
+// scanner holds scratch buffers reused across chains so that prose, where
+// most figures start no chain, costs no allocation.
+type scanner struct {
+	b     []byte
+	qs    []Quantity
+	toks  []tok
+	sides []sideRec
+	rels  []relRec
+	out   []Equation
+
+	qArena []Quantity
+	sArena []Side
+	tArena []tok
+}
+
+// Scan finds the back-of-envelope equations in text and checks each one.
+// See the package documentation for what counts as an equation.
+func Scan(text []byte) []Equation {
+	s := scanner{b: text}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !(isDigit(c) || c == '(') || !startAllowed(text, i) {
+			i++
+			continue
+		}
+		i = s.chain(i)
+	}
+	return s.dropBudgets(s.out)
+}
+
+// chain reads a chain starting at b[i] and returns where scanning resumes.
+func (s *scanner) chain(i int) int {
+	s.qs, s.toks, s.sides, s.rels = s.qs[:0], s.toks[:0], s.sides[:0], s.rels[:0]
+	first, next, ok := s.side(i)
+	if !ok {
+		if s.b[i] == '(' {
+			return pastParens(s.b, i)
+		}
+		return max(next, i+1)
+	}
+	s.sides = append(s.sides, first)
+	resume := first.span.End
+	hole := Span{-1, -1}
+	for {
+		last := s.sides[len(s.sides)-1]
+		rel, relSpan, after, ok := s.relation(last.span.End)
+		if !ok {
+			break
+		}
+		sd, _, ok := s.side(after)
+		if !ok {
+			if h, ok := s.hole(relSpan.End); ok {
+				s.rels = append(s.rels, relRec{rel, relSpan})
+				hole = h
+			}
+			break
+		}
+		s.rels = append(s.rels, relRec{rel, relSpan})
+		s.sides = append(s.sides, sd)
+	}
+	if len(s.rels) == 0 {
+		if s.b[i] == '(' {
+			return pastParens(s.b, i)
+		}
+		return max(resume, i+1)
+	}
+	s.emit(hole)
+	if hole.Start >= 0 {
+		return max(hole.End, s.rels[len(s.rels)-1].span.End)
+	}
+	return s.sides[len(s.sides)-1].span.End
+}
+
+// pastParens returns where to resume after a chain that failed at the "("
+// of b[i]: past the whole run of opening parentheses, so that a long run
+// costs one pass, not one pass per parenthesis.
+func pastParens(b []byte, i int) int {
+	for i < len(b) && (b[i] == '(' || inlineSpace(b, i) > 0) {
+		i += max(1, inlineSpace(b, i))
+	}
+	return i
+}
+
+// side reads one expression. Operands that fail to read end the side at the
+// last complete operand, so "10 × v1.2" is the side "10" and no chain.
+func (s *scanner) side(i int) (sideRec, int, bool) {
+	b := s.b
+	sd := sideRec{span: Span{i, i}, t0: len(s.toks), q0: len(s.qs)}
+	type snap struct{ toks, qs, ops, end int }
+	good := snap{-1, 0, 0, 0}
+	depth := 0
+	p := i
+	for {
+		// An operand: opening parentheses and emphasis, then a figure.
+		for {
+			p = skipMarkupOpen(b, p)
+			if p < len(b) && b[p] == '(' {
+				s.toks = append(s.toks, tok{op: '('})
+				depth++
+				p = skipInline(b, p+1)
+				continue
+			}
+			break
+		}
+		// "~417 reqs/s" and "$0.50 per hour": the figure is what follows.
+		if p+1 < len(b) && b[p] == '~' && isDigit(b[p+1]) {
+			p++
+		}
+		for _, c := range [...]string{"$", "€", "£"} {
+			if hasPrefix(b, p, c) && p+len(c) < len(b) && isDigit(b[p+len(c)]) {
+				p += len(c)
+				break
+			}
+		}
+		if p >= len(b) || !isDigit(b[p]) {
+			break
+		}
+		q, next, ok := lexQuantity(b, p)
+		if !ok {
+			if good.toks < 0 {
+				return sd, next, false
+			}
+			break
+		}
+		s.qs = append(s.qs, q)
+		s.toks = append(s.toks, tok{q: int32(len(s.qs) - 1)})
+		p = skipMarkupClose(b, next)
+		for {
+			k := skipInline(b, p)
+			if k < len(b) && b[k] == ')' && depth > 0 {
+				s.toks = append(s.toks, tok{op: ')'})
+				depth--
+				p = skipMarkupClose(b, k+1)
+				continue
+			}
+			break
+		}
+		if depth == 0 {
+			good = snap{len(s.toks), len(s.qs), sd.ops, p}
+		}
+		p = s.label(p)
+		op, after, ok := s.operator(p)
+		if !ok {
+			break
+		}
+		s.toks = append(s.toks, tok{op: op})
+		sd.ops++
+		p = after
+	}
+	if good.toks < 0 {
+		s.toks, s.qs = s.toks[:sd.t0], s.qs[:sd.q0]
+		return sd, p, false
+	}
+	s.toks, s.qs = s.toks[:good.toks], s.qs[:good.qs]
+	sd.ops = good.ops
+	sd.t1, sd.q1 = good.toks, good.qs
+	sd.span.End = good.end
+	// The span starts at the first figure or parenthesis, not at emphasis.
+	for sd.span.Start < sd.span.End && !isDigit(b[sd.span.Start]) && b[sd.span.Start] != '(' {
+		sd.span.Start++
+	}
+	for sd.span.End > sd.span.Start && (b[sd.span.End-1] == '*' || b[sd.span.End-1] == '_' || b[sd.span.End-1] == '`') {
+		sd.span.End--
+	}
+	return sd, good.end, true
+}
+
+// label skips one word between a figure and an operator or relation, as in
+// "30K peak × 1,000" or "10K QPS each = ...".
+func (s *scanner) label(p int) int {
+	b := s.b
+	k := skipInline(b, p)
+	if k == p {
+		return p
+	}
+	e := wordAt(b, k)
+	if e-k < 2 || e-k > 12 || !boundaryAt(b, e) || b[k] < 'a' || b[k] > 'z' {
+		return p
+	}
+	if _, _, ok := s.operator(e); ok {
+		return e
+	}
+	if _, _, _, ok := s.relation(e); ok {
+		return e
+	}
+	return p
+}
+
+// skipMarkupOpen skips emphasis and code markers glued to a figure that
+// follows: "**10M", "`2 KB".
+func skipMarkupOpen(b []byte, p int) int {
+	k := p
+	for k < len(b) && (b[k] == '*' || b[k] == '_' || b[k] == '`') {
+		k++
+	}
+	if k > p && k < len(b) && (isDigit(b[k]) || b[k] == '(') {
+		return k
+	}
+	return p
+}
+
+// skipMarkupClose skips emphasis and code markers glued after a figure,
+// unless the "*" is a multiplication: "5500*242".
+func skipMarkupClose(b []byte, p int) int {
+	k := p
+	for k < len(b) && (b[k] == '*' || b[k] == '_' || b[k] == '`') {
+		k++
+	}
+	if k > p && k < len(b) && (isDigit(b[k]) || b[k] == '(') {
+		return p
+	}
+	return k
+}
+
+// continuation returns where a chain goes on when it meets a line break at
+// b[p]: the next line must start with an operator or relation (opOrRel) or
+// with a figure (figure), and must not be a list item, heading, quote or
+// table row. It returns -1 when the chain stops at the line break.
+func continuation(b []byte, p int, figure bool) int {
+	k := p
+	if k < len(b) && b[k] == '\r' {
+		k++
+	}
+	if k >= len(b) || b[k] != '\n' {
+		return -1
+	}
+	k = skipInline(b, k+1)
+	if k >= len(b) {
+		return -1
+	}
+	c := b[k]
+	switch {
+	case c == '\n' || c == '\r' || c == '#' || c == '>' || c == '|':
+		return -1
+	case (c == '-' || c == '*' || c == '+') && inlineSpace(b, k+1) > 0:
+		return -1 // a bullet
+	}
+	if figure {
+		e := k
+		for e < len(b) && isDigit(b[e]) {
+			e++
+		}
+		if e > k && e < len(b) && (b[e] == '.' || b[e] == ')') && inlineSpace(b, e+1) > 0 {
+			return -1 // "2. next item"
+		}
+		if isDigit(c) || c == '(' {
+			return k
+		}
+		return -1
+	}
+	return k
+}
+
+// operator reads an operator after a figure at b[p] (spaces first) and
+// returns it normalised to one of * / + - ^ with the position of the next
+// operand.
+func (s *scanner) operator(p int) (byte, int, bool) {
+	b := s.b
+	k := skipInline(b, p)
+	spaced := k > p
+	if k < len(b) && (b[k] == '\n' || b[k] == '\r') {
+		c := continuation(b, k, false)
+		if c < 0 {
+			return 0, 0, false
+		}
+		k, spaced = c, true
+	}
+	if k >= len(b) {
+		return 0, 0, false
+	}
+	var op byte
+	n := 1
+	switch c := b[k]; c {
+	case '*':
+		if k+1 < len(b) && b[k+1] == '*' {
+			return 0, 0, false
+		}
+		after := inlineSpace(b, k+1) > 0
+		if spaced != after || (!spaced && !(k+1 < len(b) && (isDigit(b[k+1]) || b[k+1] == '('))) {
+			return 0, 0, false // emphasis, not a product
+		}
+		op = '*'
+	case 'x', 'X':
+		if !spaced || inlineSpace(b, k+1) == 0 {
+			return 0, 0, false
+		}
+		op = '*'
+	case '/':
+		if k+1 < len(b) && b[k+1] == '/' {
+			return 0, 0, false
+		}
+		op = '/'
+	case '+':
+		if k+1 < len(b) && b[k+1] == '+' {
+			return 0, 0, false
+		}
+		op = '+'
+	case '-':
+		if !spaced || inlineSpace(b, k+1) == 0 {
+			return 0, 0, false // a range or a hyphen
+		}
+		op = '-'
+	case '^':
+		op = '^'
+	case 0xC3:
+		switch {
+		case hasPrefix(b, k, "×"):
+			op, n = '*', 2
+		case hasPrefix(b, k, "÷"):
+			op, n = '/', 2
+		}
+	case 0xC2:
+		if hasPrefix(b, k, "·") {
+			op, n = '*', 2
+		}
+	case 0xE2:
+		switch {
+		case hasPrefix(b, k, "−"):
+			op, n = '-', 3
+		case hasPrefix(b, k, "⋅"), hasPrefix(b, k, "✕"):
+			op, n = '*', 3
+		}
+	}
+	if op == 0 {
+		return 0, 0, false
+	}
+	return op, s.operand(k + n), true
+}
+
+// operand skips spaces after an operator or relation, following a line
+// break when the next line starts with a figure.
+func (s *scanner) operand(p int) int {
+	k := skipInline(s.b, p)
+	if k < len(s.b) && (s.b[k] == '\n' || s.b[k] == '\r') {
+		if c := continuation(s.b, k, true); c >= 0 {
+			return c
+		}
+	}
+	return k
+}
+
+// relation reads a relation after a side ending at b[p], then any
+// approximation marker before the next side ("= ~1.27 KB", "= about 40").
+func (s *scanner) relation(p int) (Relation, Span, int, bool) {
+	b := s.b
+	k := skipInline(b, p)
+	if k < len(b) && (b[k] == '\n' || b[k] == '\r') {
+		c := continuation(b, k, false)
+		if c < 0 {
+			return 0, Span{}, 0, false
+		}
+		k = c
+	}
+	if k >= len(b) {
+		return 0, Span{}, 0, false
+	}
+	var rel Relation
+	n := 0
+	switch {
+	case hasPrefix(b, k, "~="), hasPrefix(b, k, "=~"):
+		rel, n = Approx, 2
+	case hasPrefix(b, k, "=="):
+		if hasPrefix(b, k+2, "=") || hasPrefix(b, k+2, ">") {
+			return 0, Span{}, 0, false
+		}
+		rel, n = Equal, 2
+	case b[k] == '=':
+		if hasPrefix(b, k+1, ">") {
+			return 0, Span{}, 0, false // an arrow
+		}
+		rel, n = Equal, 1
+	case b[k] == '~':
+		rel, n = Approx, 1
+	case hasPrefix(b, k, "≈"), hasPrefix(b, k, "≃"), hasPrefix(b, k, "≅"), hasPrefix(b, k, "≒"):
+		rel, n = Approx, 3
+	case hasPrefix(b, k, "＝"):
+		rel, n = Equal, 3
+	default:
+		return 0, Span{}, 0, false
+	}
+	if k > 0 && (b[k-1] == '<' || b[k-1] == '>' || b[k-1] == '!' || b[k-1] == ':') {
+		return 0, Span{}, 0, false
+	}
+	span := Span{k, k + n}
+	q := s.operand(k + n)
+	switch {
+	case q+1 < len(b) && b[q] == '~' && isDigit(b[q+1]):
+		rel, q = Approx, q+1
+	default:
+		for _, w := range [...]string{"about", "roughly", "approximately", "approx", "around", "circa", "ca"} {
+			if hasWordFold(b, q, w) {
+				e := q + len(w)
+				if e < len(b) && b[e] == '.' {
+					e++
+				}
+				rel, q = Approx, skipInline(b, e)
+				break
+			}
+		}
+	}
+	return rel, span, q, true
+}
+
+// hole reports a placeholder after the relation ending at relEnd ("?", "TBD",
+// "…", or nothing before the end of the line or table cell) and returns its
+// span, empty at relEnd when nothing was written.
+func (s *scanner) hole(relEnd int) (Span, bool) {
+	b := s.b
+	k := skipInline(b, relEnd)
+	if k >= len(b) || b[k] == '\n' || b[k] == '\r' || b[k] == '|' {
+		return Span{relEnd, relEnd}, true
+	}
+	for _, w := range [...]string{"???", "??", "?", "…", "...", "TBD", "tbd", "___", "__"} {
+		if hasPrefix(b, k, w) {
+			if e := k + len(w); boundaryAt(b, e) {
+				return Span{k, e}, true
+			}
+		}
+	}
+	return Span{}, false
+}
+
+// emit turns the chain just read into equations.
+func (s *scanner) emit(hole Span) {
+	chainOps := false
+	for _, sd := range s.sides {
+		if sd.ops > 0 {
+			chainOps = true
+		}
+	}
+	// Decide first, so chains that yield nothing cost no allocation.
+	var keep [64]bool
+	anyKept := false
+	for i := range s.rels {
+		if i >= len(keep) {
+			break
+		}
+		if i+1 == len(s.sides) {
+			keep[i] = chainOps
+		} else {
+			l, r := s.sides[i], s.sides[i+1]
+			keep[i] = chainOps || l.ops > 0 || r.ops > 0 || conversion(s.qs[l.q0].Unit, s.qs[r.q0].Unit)
+		}
+		anyKept = anyKept || keep[i]
+	}
+	if !anyKept {
+		return
+	}
+	// Quantities and sides live in arenas shared by the whole scan.
+	qs := take(&s.qArena, len(s.qs))
+	copy(qs, s.qs)
+	for i := range qs {
+		qs[i].finish(s.b)
+	}
+	sides := take(&s.sArena, len(s.sides))
+	for i, sd := range s.sides {
+		rpn := toRPN(take(&s.tArena, sd.t1-sd.t0)[:0], s.toks[sd.t0:sd.t1], sd.q0)
+		sides[i] = Side{Span: sd.span, Quantities: qs[sd.q0:sd.q1:sd.q1], Ops: sd.ops, rpn: rpn}
+	}
+	for i, r := range s.rels {
+		if i >= len(keep) || !keep[i] {
+			continue
+		}
+		l := sides[i]
+		if i+1 == len(sides) {
+			e := Equation{Span: Span{l.Span.Start, max(hole.End, r.span.End)}, Left: l, Rel: r.rel, RelSpan: r.span,
+				Right: Side{Span: hole}, Verdict: Unfinished}
+			switch v, why, ok := evaluate(l, nil); {
+			case ok:
+				e.Computed = display(v, l.Quantities)
+			case why != "":
+				e.Verdict, e.Why = UnitMismatch, "the left side "+why
+			default:
+				continue // "0/0 =": nothing to show
+			}
+			s.out = append(s.out, e)
+			continue
+		}
+		rt := sides[i+1]
+		e := Equation{Span: Span{l.Span.Start, rt.Span.End}, Left: l, Rel: r.rel, RelSpan: r.span, Right: rt}
+		if judge(&e); e.Verdict != 0 {
+			s.out = append(s.out, e)
+		}
+	}
+}
+
+// conversion reports whether two single figures related without any
+// operator in their chain make a checkable conversion ("1 day = 86,400 s").
+// "3 replicas = 3 copies" and "429 = 1" restate, and "over 100 hosts = 32
+// MB each" is shorthand for a division the prose describes.
+func conversion(l, r Unit) bool {
+	return l.hasUnit() && r.hasUnit() && !(l.counted() && r.counted()) && l.Dim == r.Dim
+}
+
+// take returns n elements from the end of an arena, starting a new chunk
+// when the current one is full; the returned slice has no spare capacity.
+func take[T any](arena *[]T, n int) []T {
+	if cap(*arena)-len(*arena) < n {
+		*arena = make([]T, 0, max(64, n))
+	}
+	a := *arena
+	*arena = a[:len(a)+n]
+	return a[len(a) : len(a)+n : len(a)+n]
+}
+
+// toRPN orders a side's tokens for evaluation (shunting-yard) and rebases
+// figure indexes onto the side's own quantities.
+func toRPN(out, toks []tok, q0 int) []tok {
+	var buf [16]byte
+	stack := buf[:0]
+	prec := func(op byte) int {
+		switch op {
+		case '^':
+			return 3
+		case '*', '/':
+			return 2
+		case '+', '-':
+			return 1
+		}
+		return 0
+	}
+	for _, t := range toks {
+		switch t.op {
+		case 0:
+			out = append(out, tok{q: t.q - int32(q0)})
+		case '(':
+			stack = append(stack, '(')
+		case ')':
+			for len(stack) > 0 && stack[len(stack)-1] != '(' {
+				out = append(out, tok{op: stack[len(stack)-1]})
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		default:
+			for len(stack) > 0 {
+				top := stack[len(stack)-1]
+				if top == '(' || prec(top) < prec(t.op) || (prec(top) == prec(t.op) && t.op == '^') {
+					break
+				}
+				out = append(out, tok{op: top})
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, t.op)
+		}
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] != '(' {
+			out = append(out, tok{op: stack[i]})
+		}
+	}
+	return out
+}
+
+// dropBudgets removes equations that are better read as error-budget
+// statements: in "99.9% over 30 days = 43.2 min" the "30 days = 43.2 min"
+// looks like a wrong conversion but is a budget, which Budgets checks. Only
+// restatements and failed equations are dropped; a correct equation stays.
+// Only the sentences of such equations are read for budgets, so a document
+// whose arithmetic is fine pays nothing for this.
+func (s *scanner) dropBudgets(eqs []Equation) []Equation {
+	out := eqs[:0]
+	var budgets []Budget
+	done := -1
+	for _, e := range eqs {
+		if e.Verdict != OK || (e.Left.Ops == 0 && e.Right.Ops == 0) {
+			st, en := sentence(s.b, e.Span.Start)
+			en = max(en, e.Span.End)
+			if st > done && bytes.IndexByte(s.b[st:en], '%') >= 0 {
+				budgets = sentenceBudgets(budgets[:0], s.b, st, en)
+				done = st
+			}
+			if st == done && overlapsAny(e.Span, budgets) {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func overlapsAny(sp Span, bs []Budget) bool {
+	for _, b := range bs {
+		if sp.Start < b.Span.End && b.Span.Start < sp.End {
+			return true
+		}
+	}
+	return false
+}
