@@ -1,10 +1,13 @@
 package templates
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/designls/designls/checks/doc"
 )
 
 // rawTemplate is a template as read from its file, before snippet
@@ -29,12 +32,17 @@ func fileError(file string, line int, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...))
 }
 
-// splitLines drops a byte order mark, turns CRLF into LF and splits src into
-// lines without their endings; a final line ending does not produce an empty
-// last line.
-func splitLines(src []byte) []string {
+// normalize drops a byte order mark and turns every line ending into "\n",
+// so that line numbers in errors and in the parsed document agree.
+func normalize(src []byte) string {
 	s := strings.TrimPrefix(string(src), "\uFEFF")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// splitLines splits normalized text into lines; a final line ending does
+// not produce an empty last line.
+func splitLines(s string) []string {
 	s = strings.TrimSuffix(s, "\n")
 	if s == "" {
 		return nil
@@ -44,92 +52,37 @@ func splitLines(src []byte) []string {
 
 func isBlank(line string) bool { return strings.TrimLeft(line, " \t") == "" }
 
-// atxHeading parses a CommonMark ATX heading line.
-func atxHeading(line string) (level int, text string, ok bool) {
-	indent := len(line) - len(strings.TrimLeft(line, " "))
-	if indent > 3 {
-		return 0, "", false
-	}
-	rest := line[indent:]
-	level = len(rest) - len(strings.TrimLeft(rest, "#"))
-	if level < 1 || level > 6 {
-		return 0, "", false
-	}
-	rest = rest[level:]
-	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
-		return 0, "", false
-	}
-	text = strings.Trim(rest, " \t")
-	// An optional closing run of '#' counts only after a space.
-	if trimmed := strings.TrimRight(text, "#"); trimmed == "" {
-		text = ""
-	} else if trimmed != text && (trimmed[len(trimmed)-1] == ' ' || trimmed[len(trimmed)-1] == '\t') {
-		text = strings.TrimRight(trimmed, " \t")
-	}
-	return level, text, true
-}
-
-// fence tracks fenced code blocks line by line, so that headings and
-// directives inside code are not taken for real ones.
-type fence struct {
-	char byte
-	n    int
-}
-
-// inside feeds one line and reports whether it belongs to a code fence
-// (opening and closing lines included).
-func (f *fence) inside(line string) bool {
-	indent := len(line) - len(strings.TrimLeft(line, " "))
-	if indent > 3 {
-		return f.n > 0
-	}
-	rest := line[indent:]
-	if rest == "" || (rest[0] != '`' && rest[0] != '~') {
-		return f.n > 0
-	}
-	c := rest[0]
-	n := len(rest) - len(strings.TrimLeft(rest, string(c)))
-	switch {
-	case f.n == 0 && n >= 3:
-		if c == '`' && strings.Contains(rest[n:], "`") {
-			return false // an inline code span, not a fence
-		}
-		f.char, f.n = c, n
-		return true
-	case f.n > 0 && c == f.char && n >= f.n && isBlank(rest[n:]):
-		f.n = 0
-		return true
-	}
-	return f.n > 0
-}
+// lineOf returns the 1-based line of offset in d.
+func lineOf(d *doc.Document, offset int) int { return d.Lines.Position(offset).Line }
 
 // parseSnippet reads snippets/<concern>.md.
 func parseSnippet(file, concern string, src []byte) (Snippet, error) {
-	lines := splitLines(src)
-	first := 0
-	for first < len(lines) && isBlank(lines[first]) {
-		first++
-	}
-	if first == len(lines) {
+	text := normalize(src)
+	if isBlank(strings.ReplaceAll(text, "\n", "")) {
 		return Snippet{}, fileError(file, 0, "snippet is empty")
 	}
-	_, title, ok := atxHeading(lines[first])
-	if !ok {
-		return Snippet{}, fileError(file, first+1, "snippet must start with a heading such as %q", "## Title")
+	d := doc.Parse(file, []byte(text))
+	lead := len(text) - len(strings.TrimLeft(text, " \t\n"))
+	if len(d.Sections) == 0 || !isBlank(strings.ReplaceAll(text[:d.Sections[0].Heading.Start], "\n", "")) {
+		return Snippet{}, fileError(file, lineOf(d, lead), "snippet must start with a heading such as %q", "## Title")
 	}
+	head := d.Sections[0]
+	// A setext title may span lines; Render writes one ATX line.
+	var parts []string
+	for _, l := range strings.Split(string(d.Text(head.TitleSpan)), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	title := strings.Join(parts, " ")
 	if title == "" {
-		return Snippet{}, fileError(file, first+1, "snippet heading has no text")
+		return Snippet{}, fileError(file, lineOf(d, head.Heading.Start), "snippet heading has no text")
 	}
-	var f fence
-	for i := first + 1; i < len(lines); i++ {
-		if f.inside(lines[i]) {
-			continue
-		}
-		if _, _, ok := atxHeading(lines[i]); ok {
-			return Snippet{}, fileError(file, i+1, "snippet body must not contain headings; its level is chosen when it is inserted")
-		}
+	if len(d.Sections) > 1 {
+		return Snippet{}, fileError(file, lineOf(d, d.Sections[1].Heading.Start),
+			"snippet body must not contain headings; its level is chosen when it is inserted")
 	}
-	body := lines[first+1:]
+	body := splitLines(text[head.Heading.End:])
 	for len(body) > 0 && isBlank(body[0]) {
 		body = body[1:]
 	}
@@ -137,7 +90,7 @@ func parseSnippet(file, concern string, src []byte) (Snippet, error) {
 		body = body[:len(body)-1]
 	}
 	if len(body) == 0 {
-		return Snippet{}, fileError(file, first+1, "snippet has a heading but no body")
+		return Snippet{}, fileError(file, lineOf(d, head.Heading.Start), "snippet has a heading but no body")
 	}
 	return Snippet{Concern: concern, Title: title, Body: strings.Join(body, "\n")}, nil
 }
@@ -147,7 +100,8 @@ const directivePrefix = "<!-- designls:"
 // parseTemplate reads <name>.md.
 func parseTemplate(file, name string, src []byte) (rawTemplate, error) {
 	t := rawTemplate{name: name, title: name, includes: map[int][]string{}}
-	lines := splitLines(src)
+	text := normalize(src)
+	lines := splitLines(text)
 	if len(lines) == 0 || strings.TrimRight(lines[0], " \t") != "---" {
 		return t, fileError(file, 1, "template must start with front matter (---) naming its rubric")
 	}
@@ -202,19 +156,30 @@ func parseTemplate(file, name string, src []byte) (rawTemplate, error) {
 	if t.rubric == "" {
 		return t, fileError(file, 1, "front matter names no rubric")
 	}
-	var f fence
-	for ; i < len(lines); i++ {
-		line := lines[i]
-		if !f.inside(line) {
-			if d := strings.TrimSpace(line); strings.HasPrefix(d, directivePrefix) {
-				concerns, err := parseDirective(d)
-				if err != nil {
-					return t, fileError(file, i+1, "%v", err)
-				}
-				t.includes[len(t.lines)] = concerns
-			}
+	// Directives are HTML comments on lines of their own; the document
+	// model already leaves out those inside code.
+	d := doc.Parse(file, []byte(text))
+	directives := map[int][]string{} // 0-based line → concerns
+	for _, c := range d.Comments {
+		comment := d.Text(c)
+		if !bytes.HasPrefix(comment, []byte(directivePrefix)) {
+			continue
 		}
-		t.lines = append(t.lines, line)
+		line := d.Lines.Line(c.Start)
+		if strings.TrimSpace(lines[line]) != string(comment) {
+			return t, fileError(file, line+1, "designls directive must stand alone on one line")
+		}
+		concerns, err := parseDirective(string(comment))
+		if err != nil {
+			return t, fileError(file, line+1, "%v", err)
+		}
+		directives[line] = concerns
+	}
+	for ; i < len(lines); i++ {
+		if concerns, ok := directives[i]; ok {
+			t.includes[len(t.lines)] = concerns
+		}
+		t.lines = append(t.lines, lines[i])
 	}
 	for len(t.lines) > 0 && isBlank(t.lines[len(t.lines)-1]) {
 		t.lines = t.lines[:len(t.lines)-1]
@@ -252,10 +217,7 @@ func unquote(v string) string {
 
 // parseDirective reads "<!-- designls:snippets [concern ...] -->".
 func parseDirective(d string) ([]string, error) {
-	inner, ok := strings.CutSuffix(d, "-->")
-	if !ok {
-		return nil, fmt.Errorf("designls directive must fit on one line and end with -->")
-	}
+	inner, _ := strings.CutSuffix(d, "-->")
 	fields := strings.Fields(strings.TrimPrefix(inner, directivePrefix))
 	if len(fields) == 0 || fields[0] != "snippets" {
 		return nil, fmt.Errorf("unknown designls directive (want %q)", "<!-- designls:snippets [concern ...] -->")

@@ -332,7 +332,10 @@ func TestOverlayErrors(t *testing.T) {
 		{"a.md", "---\nrubric: x\ntemplate:\n  title: T\n  titel: typo\n---\n", `a.md:5: unknown template key "titel"`},
 		{"a.md", "---\nrubric: x\n---\n\n# H\n\n<!-- designls:snippets slo latency -->\n", `a.md:7: unknown concern "latency"`},
 		{"a.md", "---\nrubric: x\n---\n\n<!-- designls:snipets -->\n", "a.md:5: unknown designls directive"},
-		{"a.md", "---\nrubric: x\n---\n\n<!-- designls:snippets\n-->\n", "a.md:5: designls directive must fit on one line"},
+		{"a.md", "---\nrubric: x\n---\n\n<!-- designls:snippets\n-->\n", "a.md:5: designls directive must stand alone on one line"},
+		{"a.md", "---\nrubric: x\n---\n\nSee <!-- designls:snippets --> here.\n", "a.md:5: designls directive must stand alone on one line"},
+		{"snippets/slo.md", "## SLO\n\n- TODO: x\n\nSub\n---\n", "snippets/slo.md:5: snippet body must not contain headings"},
+		{"snippets/slo.md", "text\n\n## SLO\n\n- TODO: x\n", "snippets/slo.md:1: snippet must start with a heading"},
 	}
 	for _, tt := range tests {
 		s, err := Builtin().WithOverlay(map[string][]byte{tt.file: []byte(tt.src)})
@@ -382,28 +385,20 @@ func TestOverlayOfNothingKeepsEverything(t *testing.T) {
 	}
 }
 
-func TestAtxHeading(t *testing.T) {
-	tests := []struct {
-		line  string
-		level int
-		text  string
-		ok    bool
-	}{
-		{"# T", 1, "T", true},
-		{"###### T", 6, "T", true},
-		{"####### T", 0, "", false},
-		{"#T", 0, "", false},
-		{"    # T", 0, "", false},
-		{"   ## T ##", 2, "T", true},
-		{"## C#", 2, "C#", true},
-		{"## #", 2, "", true},
-		{"#", 1, "", true},
-		{"## 标题 🚀\t", 2, "标题 🚀", true},
+func TestSnippetHeadings(t *testing.T) {
+	tests := []struct{ src, title string }{
+		{"# T #\n\n- TODO: b", "T"},
+		{"## C#\n\n- TODO: b", "C#"},
+		{"   ## Indented\n\n- TODO: b", "Indented"},
+		{"SLO 可用性 🚦\n===\n\n- TODO: b", "SLO 可用性 🚦"},
+		{"## `p99` and *SLO*\n\n- TODO: b", "`p99` and *SLO*"}, // markup kept, since the title is re-rendered
+		{"\ufeff\r\n## Café\r\n- TODO: b\r\n", "Café"},
+		{"Two-line\n  setext title\n---\n- TODO: b", "Two-line setext title"},
 	}
 	for _, tt := range tests {
-		level, text, ok := atxHeading(tt.line)
-		if level != tt.level || text != tt.text || ok != tt.ok {
-			t.Errorf("atxHeading(%q) = %d, %q, %v; want %d, %q, %v", tt.line, level, text, ok, tt.level, tt.text, tt.ok)
+		sn, err := parseSnippet("snippets/slo.md", "slo", []byte(tt.src))
+		if err != nil || sn.Title != tt.title || sn.Body != "- TODO: b" {
+			t.Errorf("parseSnippet(%q) = %+v, %v; want title %q", tt.src, sn, err, tt.title)
 		}
 	}
 }
@@ -415,4 +410,28 @@ func BenchmarkBuiltinOverlay(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzWithOverlay feeds arbitrary bytes as a template and as a snippet:
+// parsing must not panic, and what it accepts must render consistently.
+func FuzzWithOverlay(f *testing.F) {
+	f.Add([]byte("---\nrubric: x\ntemplate:\n  title: T\n---\n# <T>\n\n<!-- designls:snippets api -->\n"), []byte("## SLO\n\n- TODO: x\n"))
+	f.Add([]byte("---\r\nrubric: x\r\n---\r\n```\r\n<!-- designls:snippets nope -->\r\n"), []byte("SLO\r\n===\r\n\r\n```\r\n# x\r\n```\r\n"))
+	f.Fuzz(func(t *testing.T, tpl, snippet []byte) {
+		s, err := Builtin().WithOverlay(map[string][]byte{"x.md": tpl, "snippets/slo.md": snippet})
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "snippets/slo.md") && !strings.HasPrefix(err.Error(), "x.md") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		sn, _ := s.Snippet("slo")
+		if sn.Title == "" || sn.Body == "" || strings.Contains(sn.Title, "\n") {
+			t.Fatalf("accepted snippet %+v", sn)
+		}
+		x, _ := s.Template("x")
+		if !strings.HasPrefix(x.Text, "---\n") || x.Rubric == "" || strings.Contains(x.Text, "\r") {
+			t.Fatalf("accepted template %+v", x)
+		}
+	})
 }
