@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/designls/designls/checks"
+)
+
+func init() {
+	register("check", "[--format text|json|sarif] [--rubric NAME] [--fail-on SEVERITY] [--config FILE] PATH...",
+		"check design docs: folders are walked for *.md files the config includes, files named are always checked", runCheck)
+}
+
+type checkFlags struct {
+	format, rubric, failOn, config string
+}
+
+func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var f checkFlags
+	fs := newFlags("check", stderr)
+	fs.StringVar(&f.format, "format", "text", "output `format`: text, json or sarif")
+	fs.StringVar(&f.rubric, "rubric", "", "check every file against rubric `NAME`, whatever its front matter or config says")
+	fs.StringVar(&f.failOn, "fail-on", "warning", "exit 1 when a finding is at least this `severity`: error, warning, information, hint or none")
+	fs.StringVar(&f.config, "config", "", "use config `FILE` for every file instead of the nearest .designls.yaml")
+	paths, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if !oneOf(f.format, "text", "json", "sarif") {
+		return usageError(stderr, "check", "unknown --format %q (want text, json or sarif)", f.format)
+	}
+	if f.rubric != "" {
+		if _, ok := checks.LookupRubric(f.rubric); !ok {
+			return usageError(stderr, "check", "unknown --rubric %q (rubrics: %s)", f.rubric, strings.Join(rubricNames(), ", "))
+		}
+	}
+	failOn, err := checks.ParseSeverity(f.failOn)
+	if err != nil || !oneOf(f.failOn, "error", "warning", "information", "hint", "none") {
+		return usageError(stderr, "check", "unknown --fail-on %q (want error, warning, information, hint or none)", f.failOn)
+	}
+	if len(paths) == 0 {
+		return usageError(stderr, "check", "no paths given")
+	}
+
+	in := newInputs(stderr, f.config)
+	files := in.collect(paths)
+	reports := checkAll(ctx, files, f.rubric, f.format != "text")
+
+	var err2 error
+	switch f.format {
+	case "text":
+		err2 = writeText(stdout, stderr, reports)
+	case "json":
+		err2 = writeJSON(stdout, stderr, reports)
+	case "sarif":
+		err2 = writeSARIF(stdout, stderr, reports)
+	}
+	if err2 != nil {
+		fmt.Fprintf(stderr, "designls check: writing output: %v\n", err2)
+		return exitTrouble
+	}
+
+	code = exitOK
+	for _, r := range reports {
+		if r.err != nil {
+			in.trouble = true
+			continue
+		}
+		for _, d := range r.Diagnostics {
+			if d.sev.AtLeast(failOn) {
+				code = exitFindings
+			}
+		}
+	}
+	if in.trouble {
+		code = exitTrouble
+	}
+	return code
+}
+
+func rubricNames() []string {
+	var names []string
+	for _, r := range checks.Rubrics() {
+		names = append(names, r.Name)
+	}
+	return names
+}
+
+// checkAll checks files on every core and returns their reports in input
+// order. One file's failure, even a panic in a check, is recorded in its
+// report and does not stop the others.
+func checkAll(ctx context.Context, files []input, rubric string, withFixes bool) []*report {
+	reports := make([]*report, len(files))
+	one := func(i int) {
+		reports[i] = checkOne(files[i], rubric, withFixes)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	if workers <= 1 {
+		for i := range files {
+			if ctx.Err() != nil {
+				break
+			}
+			one(i)
+		}
+	} else {
+		// A many-file run allocates in bursts; a higher GC target trades
+		// some memory for fewer collections, and the limit keeps that
+		// bounded.
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for ctx.Err() == nil {
+					i := int(next.Add(1)) - 1
+					if i >= len(files) {
+						return
+					}
+					one(i)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for i, r := range reports {
+		if r == nil {
+			reports[i] = &report{Path: files[i].path, err: ctx.Err()}
+		}
+	}
+	return reports
+}
+
+func checkOne(f input, rubric string, withFixes bool) (r *report) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = &report{Path: f.path, err: fmt.Errorf("internal error, please report it: %v (at %s)", p, panicSite())}
+		}
+	}()
+	src, err := readDoc(f.path)
+	if err != nil {
+		return &report{Path: f.path, err: err}
+	}
+	opts := f.cfg.Options(f.abs)
+	if rubric != "" {
+		opts.Rubric = rubric
+	}
+	res := checks.Run(f.path, src, opts)
+	return newReport(displayPath(f.path), res, withFixes)
+}
+
+// writeText prints one line per finding, file by file in input order and by
+// position within a file, and a summary on stderr.
+func writeText(stdout, stderr io.Writer, reports []*report) error {
+	w := bufio.NewWriter(stdout)
+	var counts [checks.Hint + 1]int
+	checked := 0
+	for _, r := range reports {
+		if r.err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", r.Path, r.err)
+			continue
+		}
+		checked++
+		for _, d := range r.Diagnostics {
+			fmt.Fprintf(w, "%s:%d:%d: %s %s: %s\n", r.Path, d.Line, d.Column, d.Severity, d.Code, d.Message)
+			if d.sev >= checks.Error && d.sev <= checks.Hint {
+				counts[d.sev]++
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, summary(checked, len(reports)-checked, counts))
+	return nil
+}
+
+// summary is the one line that ends a text run: "3 files, 2 warnings, 1 hint".
+func summary(checked, failed int, counts [checks.Hint + 1]int) string {
+	parts := []string{plural(checked, "file", "files")}
+	names := [...]string{checks.Error: "error", checks.Warning: "warning", checks.Information: "information", checks.Hint: "hint"}
+	total := 0
+	for s := checks.Error; s <= checks.Hint; s++ {
+		if counts[s] > 0 {
+			many := names[s] + "s"
+			if s == checks.Information {
+				many = names[s]
+			}
+			parts = append(parts, plural(counts[s], names[s], many))
+			total += counts[s]
+		}
+	}
+	if total == 0 {
+		parts = append(parts, "no findings")
+	}
+	if failed > 0 {
+		parts = append(parts, plural(failed, "file not checked", "files not checked"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// panicSite names the function and line that panicked, for a bug report;
+// called from a deferred recover, the stack still holds the panic's frames.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("%s, %s:%d", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
+}

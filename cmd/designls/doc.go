@@ -1,0 +1,24 @@
+// Command designls reviews Markdown system-design docs: which expected
+// concerns they cover, what is missing, and sections to insert.
+//
+// This package owns the command line only: flags, which files to read,
+// output formats and exit codes. What is wrong with a document is decided in
+// package checks; configuration is package internal/config.
+//
+// Subcommands register from init (see register in main.go); serve.go, owned
+// by the language server, adds "serve" the same way.
+//
+// Exit codes of check: 0 when no finding is at or above --fail-on (default
+// warning), 1 when one is, 2 for a usage error, an invalid config, or a file
+// that could not be checked. Every other file is still checked and reported
+// when one fails. A file cannot be checked when it is missing, unreadable,
+// not a regular file, binary (it holds a NUL byte: "PATH: binary file, not
+// Markdown") or larger than 8 MiB. A folder holding no Markdown to check is
+// said so on stderr but is not an error. fix, new, templates and explain use
+// 0 and 2 only.
+//
+// Lines and columns in text and JSON output are 1-based and columns count
+// bytes; an end column is just past the last byte. SARIF counts columns in
+// Unicode code points (columnKind unicodeCodePoints), since it has no byte
+// columns.
+package main
