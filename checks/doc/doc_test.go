@@ -117,6 +117,8 @@ func checkInvariants(t *testing.T, d *Document) {
 	for _, b := range d.Blocks {
 		in("block", b.Span)
 	}
+	in("root own", d.Root.Own)
+	in("root body", d.Root.Body)
 	in("front matter", d.FrontMatter)
 }
 

@@ -171,7 +171,8 @@ func (b *builder) build(root ast.Node) {
 	}
 	starts := make([]int, len(nodes)+1)
 	for i, n := range nodes {
-		starts[i] = b.lineStart(b.blockStart(n))
+		// Never before base: a byte order mark shares the first line.
+		starts[i] = max(b.lineStart(b.blockStart(n)), b.base)
 	}
 	starts[len(nodes)] = b.size
 	// Keep starts monotonic even if goldmark reports something odd.
@@ -184,7 +185,7 @@ func (b *builder) build(root ast.Node) {
 	stack := []*Section{d.Root}
 	for i, n := range nodes {
 		blk := Block{Kind: kindOf(n), Span: Span{starts[i], b.trimBlank(starts[i], starts[i+1])}}
-		b.collectCode(n)
+		b.collectCode(n, starts[i+1])
 		if h, ok := n.(*ast.Heading); ok {
 			s := b.section(h, starts[i], starts[i+1])
 			for len(stack) > 1 && stack[len(stack)-1].Level >= s.Level {
@@ -340,14 +341,16 @@ func kindOf(n ast.Node) BlockKind {
 	return Other
 }
 
-// collectCode records every code block at or below n.
-func (b *builder) collectCode(n ast.Node) {
+// collectCode records every code block at or below the top-level block n,
+// which ends at limit: a fence left open inside a list item or block quote
+// ends with its container, not at the end of the document.
+func (b *builder) collectCode(n ast.Node, limit int) {
 	switch n.(type) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		start := b.lineStart(b.blockStart(n))
 		end := b.span(n).End
 		if fc, ok := n.(*ast.FencedCodeBlock); ok {
-			end = b.fenceEnd(fc, start, end)
+			end = min(b.fenceEnd(fc, start, end), limit)
 		} else if end > start {
 			end = b.nextLine(end - 1)
 		}
@@ -361,7 +364,7 @@ func (b *builder) collectCode(n ast.Node) {
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() == ast.TypeBlock {
-			b.collectCode(c)
+			b.collectCode(c, limit)
 		}
 	}
 }
@@ -452,7 +455,9 @@ func (d *Document) parseFrontMatter() int {
 		start = 3
 	}
 	if !isDelimLine(src, start, d.Lines.LineEnd(src, 0), "---") {
-		return 0
+		// A byte order mark is not text: goldmark would read "\uFEFF# X"
+		// as a paragraph.
+		return start
 	}
 	for line := 1; line < d.Lines.Lines(); line++ {
 		ls := d.Lines.LineStart(line)
