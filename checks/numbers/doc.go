@@ -23,9 +23,12 @@
 //   - Units: rates (QPS, RPS, TPS, "req/s", "requests per day", "/min"),
 //     durations (ns to years), data sizes (B, KB to EB, KiB to EiB), bit
 //     rates (Kbps to Tbps), percentages, "3x", and things counted (users,
-//     hosts, servers, nodes, cores, apps, requests and the like). A unit may
-//     take a period ("/day", "per month", "a day") and a thing ("/host",
-//     "per user").
+//     hosts, servers, nodes, cores, apps, requests and the like, and any
+//     other lower-case plural such as "50K widgets"). A unit may take a
+//     period ("/day", "per month", "a day") and a thing ("/host", "per
+//     user").
+//   - A currency sign before a figure in an equation is skipped: "$0.50 per
+//     hour" is a rate of 0.5 per hour; money has no dimension of its own.
 //
 // Digits that are part of something else are never figures: identifiers
 // ("p99", "k8s", "2FA", "5xx"), versions and addresses ("v1.2.3",
@@ -47,6 +50,9 @@
 // relations are = == ＝ (Equal) and ≈ ≃ ≅ ≒ ~ ~= =~ (Approx); "= ~X" and
 // "= about X" are Approx too. Arrows (→, ->, =>) are sequences such as
 // rollout stages, never relations, and <, >, ≤, ≥, != are not checked.
+//
+// Scan reads every byte it is given, code blocks included; a check that
+// wants prose only filters the equations by the document's code spans.
 //
 // A figure may carry one label word before the next operator or relation
 // ("30K peak × 1,000"), emphasis and code markers around figures are
@@ -90,7 +96,10 @@
 // unit is read as the conversion too ("30 days × 24 h × 60 min = 43,200
 // min"); a duration may be a count of periods ("12.69 MiB × 168 hours = 2.08
 // GiB" for an hourly figure); decimal data units may be binary ("1 KB =
-// 1,024 bytes"). The reading with the fewest changes that matches wins. A
+// 1,024 bytes"); a figure that names a period may be the amount in one
+// period ("500 bytes × 200K = 100 MB per day", when the 200K are daily).
+// At most four figures of an equation are reread. The reading with the
+// fewest changes that matches wins. A
 // figure written without a unit may be the result in base units or the
 // product of the figures as written; a unit written only on the result
 // labels a product of bare figures ("30K × 1,000 = 30M QPS").
@@ -100,10 +109,12 @@
 // style, ready for fix text); UnitMismatch when the expression adds unlike
 // units ("5 ms + 10K QPS") or no reading has the figure's dimension ("10K
 // QPS × 3 = 30 GB"), with Why saying which. Error is (written − computed) /
-// computed, for checks that grade severity.
+// computed, for checks that grade severity. A UnitMismatch whose expression
+// cannot be evaluated has a zero Computed. An equation whose arithmetic
+// fails (division by zero, a power beyond 64) is not reported.
 //
-// An equation that overlaps an error-budget statement and is not OK is left
-// to Budgets: in "99.9% over 30 days = 43.2 min" the "30 days = 43.2 min"
+// An equation that overlaps an error-budget statement and is not OK, or
+// that relates two single figures, is left to Budgets: in "99.9% over 30 days = 43.2 min" the "30 days = 43.2 min"
 // is a budget, not a wrong conversion.
 //
 // # Error budgets
