@@ -7,6 +7,7 @@ import (
 
 	"github.com/designls/designls/checks/doc"
 	"github.com/designls/designls/checks/edit"
+	"github.com/designls/designls/templates"
 )
 
 // Span and Section are the document model's, re-exported so that checks
@@ -82,6 +83,14 @@ func (p *Pass) Report(d Diagnostic) {
 		d.Severity = p.check.Severity
 	}
 	p.report(d)
+}
+
+// Templates returns the template set that fixes draw their text from.
+func (p *Pass) Templates() *templates.Set {
+	if p.Options.Templates != nil {
+		return p.Options.Templates
+	}
+	return templates.Builtin()
 }
 
 // Reportf reports a diagnostic at span with a formatted message.

@@ -110,3 +110,17 @@ func (cv Coverage) Get(c Concern) *Finding {
 	}
 	return &Finding{Concern: c}
 }
+
+// SectionOf returns the section that holds concern c, whether covered or
+// still pending, or nil. Insertion uses it to place new sections and to
+// refuse to insert a section that exists.
+func (cv Coverage) SectionOf(c string) *Section {
+	f := cv.Get(Concern(c))
+	switch {
+	case f.State == Covered:
+		return f.Section
+	case f.Pending != nil:
+		return f.Pending
+	}
+	return nil
+}

@@ -1,6 +1,10 @@
 package checks
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/designls/designls/checks/edit"
+)
 
 // MissingSection reports the concerns a rubric expects that the document
 // does not cover.
@@ -98,5 +102,10 @@ func titleAnchor(pass *Pass) Span {
 // insertFixes returns the fix that inserts concern's section template; the
 // templates package decides the text and the place.
 func insertFixes(pass *Pass, c Concern) []Fix {
-	return nil
+	e, ok := pass.Templates().InsertEdit(pass.Doc, string(c), pass.Coverage.SectionOf)
+	if !ok {
+		return nil
+	}
+	info, _ := LookupConcern(c)
+	return []Fix{{Message: "Insert " + info.Name + " section", Edits: []edit.Edit{e}}}
 }

@@ -33,3 +33,28 @@ func IndexPage() string {
 	}
 	return b.String()
 }
+
+// ConcernsPage renders the concern vocabulary, for docs/concerns.md.
+func ConcernsPage() string {
+	var b strings.Builder
+	b.WriteString("# Concerns\n\nThe concerns designls looks for in a design document. Their IDs are stable: JSON output, ")
+	b.WriteString("configuration keys (`synonyms`) and diagnostics' `data.concern` use them.\n\n")
+	b.WriteString("Each concern is in one of three states: `section` (a heading whose section is mainly about it, ")
+	b.WriteString("whatever the heading's words), `mentioned` (covered substantively inside a section about ")
+	b.WriteString("something else) or `missing`. Naming a concern in passing does not cover it, and neither does ")
+	b.WriteString("a heading over an empty body, \"TBD\" or unedited template prompts.\n\n")
+	for _, core := range []bool{true, false} {
+		if core {
+			b.WriteString("## Core concerns\n\nEvery infrastructure design answer is expected to cover these.\n\n")
+		} else {
+			b.WriteString("\n## Extended concerns\n\n")
+		}
+		b.WriteString("| ID | name | covered when the document gives |\n| --- | --- | --- |\n")
+		for _, c := range Concerns {
+			if c.Core == core {
+				fmt.Fprintf(&b, "| `%s` | %s | %s |\n", c.ID, c.Name, c.Covered)
+			}
+		}
+	}
+	return b.String()
+}

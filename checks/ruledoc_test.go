@@ -18,7 +18,11 @@ func TestRuleDocsUpToDate(t *testing.T) {
 	for _, c := range All() {
 		want[c.ID+".md"] = c.Page()
 	}
+	concerns := filepath.Join("..", "docs", "concerns.md")
 	if *update {
+		if err := os.WriteFile(concerns, []byte(ConcernsPage()), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -44,6 +48,9 @@ func TestRuleDocsUpToDate(t *testing.T) {
 		if string(got) != text {
 			t.Errorf("docs/rules/%s is stale: run `go test ./checks -run RuleDocs -update`", name)
 		}
+	}
+	if got, err := os.ReadFile(concerns); err != nil || string(got) != ConcernsPage() {
+		t.Errorf("docs/concerns.md is stale: run `go test ./checks -run RuleDocs -update`")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	for _, f := range files {

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/designls/designls/checks/doc"
+	"github.com/designls/designls/templates"
 )
 
 // Options are what configuration can change about a run. The zero value
@@ -16,6 +17,8 @@ type Options struct {
 	Severity map[string]Severity
 	// Synonyms add heading words per concern to the built-in vocabulary.
 	Synonyms map[Concern][]string
+	// Templates supplies the text of fixes; nil means the built-ins.
+	Templates *templates.Set
 }
 
 // Result is everything the core knows about one document.
