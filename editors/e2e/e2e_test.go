@@ -106,8 +106,8 @@ func designls(t *testing.T) string {
 	return binPath
 }
 
-// exampleDoc copies examples/feature-flags.md into a fresh folder (with a
-// .git marker so editors take it as the project root) and returns its path.
+// exampleDoc copies examples/feature-flags.md into a fresh git repository
+// (so editors take it as the project root) and returns its path.
 func exampleDoc(t *testing.T) string {
 	t.Helper()
 	src := filepath.Join(repoRoot(t), "examples", "feature-flags.md")
@@ -122,7 +122,16 @@ func exampleDoc(t *testing.T) string {
 		t.Fatalf("%s has an SLO section; the editor tests need it missing", src)
 	}
 	dir := filepath.Join(t.TempDir(), "project")
-	if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A real repository, as users have: eglot lists a project's files
+	// with git, and a bare .git folder would make that fail.
+	if git, err := exec.LookPath("git"); err == nil {
+		if out, err := exec.Command(git, "init", "-q", dir).CombinedOutput(); err != nil {
+			t.Fatalf("git init: %v\n%s", err, out)
+		}
+	} else if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, "feature-flags.md")

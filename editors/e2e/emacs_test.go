@@ -62,6 +62,13 @@ func TestEmacsEglot(t *testing.T) {
 	readScenario(t, resultFile, &s)
 	checkScenario(t, &s)
 
+	// designls-settings reached the server as initializationOptions and
+	// survived eglot's empty didChangeConfiguration: missing-section is an
+	// error instead of its default severity.
+	if d := find(s.Before, "missing-section", "slo"); d != nil && d.Severity != 1 {
+		t.Errorf("slo diagnostic severity = %d, want 1 (error) from designls-settings", d.Severity)
+	}
+
 	data, err := os.ReadFile(doc)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,17 @@ type nvimScenario struct {
 	NewText  string `json:"new_text"`
 	NewName  string `json:"new_name"`
 	Health   string `json:"health"`
+	// FloatScorecard is :DesignlsScorecard's text with scorecard = 'float'.
+	FloatScorecard  string `json:"float_scorecard"`
+	FloatIsFloating bool   `json:"float_is_floating"`
+	// LSPConfig is what lsp/designls.lua returned after setup().
+	LSPConfig struct {
+		Cmd         []string       `json:"cmd"`
+		Filetypes   []string       `json:"filetypes"`
+		RootMarkers []string       `json:"root_markers"`
+		InitOptions map[string]any `json:"init_options"`
+		Settings    map[string]any `json:"settings"`
+	} `json:"lsp_config"`
 }
 
 // TestNeovim runs the plugin in editors/nvim in headless Neovim against the
@@ -62,6 +74,37 @@ func TestNeovim(t *testing.T) {
 		t.Errorf("filetype of the doc = %q, want markdown", s.Filetype)
 	}
 	checkScenario(t, &s.scenario)
+
+	// setup{disable = {'placeholder'}} reached the server: the inserted
+	// section's TODO prompts raised no placeholder diagnostics.
+	if n := count(s.AfterFix, "placeholder"); n > 0 {
+		t.Errorf("%d placeholder diagnostics after the fix, though setup() disabled the check", n)
+	}
+
+	// The default scorecard display is a floating window with the same
+	// report (Neovim restyles Markdown there, so compare the gist).
+	first, _, _ := strings.Cut(s.Scorecard, "\n")
+	if !s.FloatIsFloating || !strings.Contains(s.FloatScorecard, first) || !strings.Contains(s.FloatScorecard, "SLO") {
+		t.Errorf("floating scorecard (in a floating window: %v) is not the report:\n%s", s.FloatIsFloating, s.FloatScorecard)
+	}
+
+	// lsp/designls.lua, Neovim 0.11's base config, reflects setup().
+	c := s.LSPConfig
+	if len(c.Cmd) != 2 || c.Cmd[0] != bin || c.Cmd[1] != "serve" {
+		t.Errorf("lsp/designls.lua cmd = %q, want [%s serve]", c.Cmd, bin)
+	}
+	if len(c.Filetypes) != 1 || c.Filetypes[0] != "markdown" {
+		t.Errorf("lsp/designls.lua filetypes = %q", c.Filetypes)
+	}
+	if !contains(c.RootMarkers, ".designls.yaml") {
+		t.Errorf("lsp/designls.lua root_markers = %q, want .designls.yaml among them", c.RootMarkers)
+	}
+	if fmt.Sprint(c.InitOptions["disable"]) != "[placeholder]" {
+		t.Errorf("lsp/designls.lua init_options = %v, want disable [placeholder]", c.InitOptions)
+	}
+	if sec, _ := c.Settings["designls"].(map[string]any); fmt.Sprint(sec["disable"]) != "[placeholder]" {
+		t.Errorf("lsp/designls.lua settings = %v, want designls.disable [placeholder]", c.Settings)
+	}
 
 	// :DesignlsInsertMissing wrote more sections, and :write saved them.
 	data, err := os.ReadFile(doc)

@@ -56,7 +56,7 @@ func TestPreCommit(t *testing.T) {
 		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
 		"GOCACHE="+strings.TrimSpace(string(gocache)),
 		"GOPROXY=off",
-		"GOFLAGS=-buildvcs=false",
+		"GOFLAGS=-buildvcs=false -trimpath", // -trimpath: build-cache hits despite the snapshot's new path
 		"GIT_AUTHOR_NAME=e2e", "GIT_AUTHOR_EMAIL=e2e@example.invalid",
 		"GIT_COMMITTER_NAME=e2e", "GIT_COMMITTER_EMAIL=e2e@example.invalid",
 	)

@@ -100,6 +100,9 @@ it is now, not for an intermediate state of a multi-edit change."
   (require 'flymake)
   (load (e2e-env "DESIGNLS_EL") nil t)
   (setq designls-program (e2e-env "DESIGNLS_BIN"))
+  ;; A server setting, to show that designls-settings reaches the server
+  ;; (eglot's empty didChangeConfiguration at connect must not undo it).
+  (setq designls-settings '(:severity (:missing-section "error")))
   (e2e-put 'eglot_library (locate-library "eglot"))
   ;; A new user's setup, as designls.el's commentary describes it.
   (add-hook 'markdown-mode-hook #'eglot-ensure)

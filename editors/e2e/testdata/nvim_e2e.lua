@@ -121,9 +121,17 @@ local function main()
   local designls = require('designls')
 
   step('setup')
-  if not designls.setup({ cmd = { bin, 'serve' }, scorecard = 'split' }) then
+  -- One server setting travels with the client options, to show that
+  -- setup() passes them on: the quick fix's TODO prompts would otherwise
+  -- raise placeholder diagnostics.
+  if not designls.setup({ cmd = { bin, 'serve' }, scorecard = 'split', disable = { 'placeholder' } }) then
     error('setup() refused the options')
   end
+  -- lsp/designls.lua is what Neovim 0.11's vim.lsp.config reads; it must
+  -- reflect the options given to setup().
+  result.lsp_config = dofile(plugin .. '/lsp/designls.lua')
+  result.lsp_config.on_attach = nil
+  result.lsp_config.capabilities = nil
 
   step('open the design doc')
   vim.cmd('edit ' .. vim.fn.fnameescape(doc))
@@ -188,6 +196,19 @@ local function main()
     return b ~= -1 and table.concat(lines(b), '\n') ~= ''
   end)
   result.scorecard = table.concat(lines(vim.fn.bufnr('designls://scorecard')), '\n')
+  vim.api.nvim_set_current_win(win)
+
+  step('scorecard in a floating window')
+  require('designls.config').options.scorecard = 'float'
+  local float_buf
+  designls.scorecard(buf, function(b)
+    float_buf = b
+  end)
+  wait('the floating scorecard', function()
+    return float_buf ~= nil
+  end)
+  result.float_scorecard = table.concat(lines(float_buf), '\n')
+  result.float_is_floating = vim.api.nvim_win_get_config(vim.fn.bufwinid(float_buf)).relative ~= ''
   vim.api.nvim_set_current_win(win)
 
   step(':DesignlsInsertMissing')
