@@ -23,6 +23,7 @@ func TestEmacsEglot(t *testing.T) {
 	tmp := t.TempDir()
 	resultFile := filepath.Join(tmp, "result.json")
 	events := filepath.Join(tmp, "eglot-events.log")
+	newDoc := filepath.Join(dir, "new-design.md")
 
 	// Without eglot or markdown-mode the scenario cannot run; say which.
 	for _, lib := range []string{"eglot", "markdown-mode"} {
@@ -42,6 +43,7 @@ func TestEmacsEglot(t *testing.T) {
 		"DESIGNLS_DOC="+doc,
 		"DESIGNLS_RESULT="+resultFile,
 		"DESIGNLS_EVENTS="+events,
+		"DESIGNLS_NEW_DOC="+newDoc,
 	)
 	// --batch skips the user's init file but keeps the site files that put
 	// Debian's elpa-* packages on the load path.
@@ -58,9 +60,23 @@ func TestEmacsEglot(t *testing.T) {
 		t.Errorf("emacs: %v", err)
 	}
 
-	var s scenario
+	var s struct {
+		scenario
+		Templates []string `json:"templates"`
+		NewName   string   `json:"new_name"`
+		NewText   string   `json:"new_text"`
+	}
 	readScenario(t, resultFile, &s)
-	checkScenario(t, &s)
+	checkScenario(t, &s.scenario)
+
+	// designls-new listed the server's templates and opened the new file
+	// with the chosen one.
+	if !contains(s.Templates, "system-design") {
+		t.Errorf("designls-templates = %q, want system-design among them", s.Templates)
+	}
+	if s.NewName != newDoc || !strings.Contains(s.NewText, "rubric: system-design") {
+		t.Errorf("designls-new opened %q with:\n%s", s.NewName, s.NewText)
+	}
 
 	// designls-settings reached the server as initializationOptions and
 	// survived eglot's empty didChangeConfiguration: missing-section is an

@@ -174,6 +174,12 @@ it is now, not for an intermediate state of a multi-edit change."
     (e2e-wait-synced "diagnostics for the text with the sections inserted"))
   (e2e-put 'after_insert_missing (vconcat (e2e-diagnostics)))
 
+  (e2e-step "designls-new")
+  (e2e-put 'templates (vconcat (designls-templates)))
+  (designls-new "system-design" (e2e-env "DESIGNLS_NEW_DOC"))
+  (e2e-put 'new_name buffer-file-name)
+  (e2e-put 'new_text (buffer-string))
+
   (e2e-put 'ok t)
   (e2e-step "done"))
 
