@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 	"math/bits"
+	"sync"
 
 	"github.com/designls/designls/checks/doc"
 )
@@ -52,12 +53,20 @@ type secStat struct {
 	words  int
 	media  bool
 	filler bool
+	// links reports a line that only points elsewhere; such a section is
+	// not pending (it has an answer, elsewhere) but covers nothing.
+	links bool
 	// terms is this section's bit set of distinct body terms in its own
 	// text; body is the union over the section and its subsections.
 	terms, body []uint64
 	// bodyWords and bodyMedia are words and media over Body.
 	bodyWords int
 	bodyMedia bool
+	bodyLinks bool
+	// ownScore and bodyScore are, per concern, the evidence in the own
+	// text and in the whole body; the Strong arrays count strong terms.
+	ownScore, bodyScore   [nConcerns]int16
+	ownStrong, bodyStrong [nConcerns]uint8
 	// window is, per concern, the best evidence found in a window of two
 	// consecutive blocks of the own text, windowStrong the number of
 	// strong phrases in it and first the first strong phrase of it.
@@ -93,21 +102,35 @@ func Detect(d *doc.Document, v *Vocabulary) Coverage {
 	if v == nil {
 		v = DefaultVocabulary()
 	}
-	stats := scanDocument(d, v)
+	x := scanners.Get().(*docScanner)
+	stats := x.scanDocument(d, v)
 	cv := make(Coverage, len(Concerns))
+	findings := make([]Finding, len(Concerns))
 	for i, c := range Concerns {
-		cv[c.ID] = decide(d, v, stats, i)
+		findings[i] = decide(d, stats, i)
+		cv[c.ID] = &findings[i]
 	}
+	x.release()
+	scanners.Put(x)
 	return cv
 }
 
+// scanners keeps scan buffers between documents: a language server checks
+// on every keystroke, and the buffers are the only allocation that grows
+// with the document.
+var scanners = sync.Pool{New: func() any { return new(docScanner) }}
+
 // scanDocument scans the root's own text and then every section's.
-func scanDocument(d *doc.Document, v *Vocabulary) []secStat {
+func (sc *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 	words := (len(v.termText) + 63) / 64
 	n := len(d.Sections) + 1
-	slab := make([]uint64, 2*n*words)
-	stats := make([]secStat, n)
-	sc := &docScanner{d: d, v: v}
+	sc.d, sc.v, sc.code, sc.comments = d, v, 0, 0
+	sc.sc.keep = &v.keep
+	sc.slab = grow(sc.slab, 2*n*words)
+	clear(sc.slab)
+	sc.stats = grow(sc.stats, n)
+	clear(sc.stats)
+	slab, stats := sc.slab, sc.stats
 	title := docTitle(d)
 	for i := range stats {
 		st := &stats[i]
@@ -124,6 +147,7 @@ func scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 		sc.own(st)
 		st.bodyWords = st.words
 		st.bodyMedia = st.media
+		st.bodyLinks = st.links
 		copy(st.body, st.terms)
 	}
 	// Sections are in document order, so children follow their parent:
@@ -141,9 +165,15 @@ func scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 		ps := &stats[pi]
 		ps.bodyWords += st.bodyWords
 		ps.bodyMedia = ps.bodyMedia || st.bodyMedia
+		ps.bodyLinks = ps.bodyLinks || st.bodyLinks
 		for k := range ps.body {
 			ps.body[k] |= st.body[k]
 		}
+	}
+	for i := range stats {
+		st := &stats[i]
+		st.ownScore, st.ownStrong = v.scores(st.terms)
+		st.bodyScore, st.bodyStrong = v.scores(st.body)
 	}
 	return stats
 }
@@ -172,6 +202,24 @@ type docScanner struct {
 	blk      int // index into the current section's blocks
 	hits     []hit
 	seen     []uint64 // scratch set of terms for one window
+	slab     []uint64 // term sets of all sections
+	stats    []secStat
+}
+
+// release drops the references a pooled scanner would keep alive.
+func (x *docScanner) release() {
+	x.d, x.v, x.sc.keep = nil, nil, nil
+	for i := range x.stats {
+		x.stats[i].sec = nil
+	}
+}
+
+// grow returns s resliced to n elements, reallocated only when too small.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // heading matches a section's title against the heading phrases.
@@ -180,7 +228,7 @@ func (x *docScanner) heading(st *secStat) {
 	s := st.sec
 	x.sc.reset()
 	ts := s.TitleSpan.Clamp(len(d.Src))
-	x.sc.line(d.Src, ts.Start, ts.End, false)
+	lw := x.sc.line(d.Src, ts.Start, ts.End, false)
 	toks := x.sc.toks
 	named := false
 	for i := 0; i < len(toks); {
@@ -204,7 +252,7 @@ func (x *docScanner) heading(st *secStat) {
 	}
 	title := bytes.TrimSpace(d.Text(ts))
 	st.question = len(title) > 0 && title[len(title)-1] == '?' || len(toks) > 0 && isQuestionWord(x.sc.text(toks[0]))
-	if st.question || len(toks) > maxLabelWords {
+	if st.question || lw.total > maxLabelWords {
 		// A question asks for an answer, and a heading that reads like a
 		// sentence names its topic in passing ("We'll scope the problem
 		// to the following use cases"): only the body can tell.
@@ -218,14 +266,11 @@ func (x *docScanner) heading(st *secStat) {
 	}
 }
 
-func isQuestionWord(w []byte) bool {
-	switch string(w) {
-	case "how", "what", "why", "when", "which", "who", "where", "will", "can", "doe", "does", "do",
-		"is", "are", "should", "were", "was":
-		return true
-	}
-	return false
-}
+func isQuestionWord(w []byte) bool { return questionWords[string(w)] }
+
+// questionWords open a question ("How does it fail?"), after stemming.
+var questionWords = setOf("how", "what", "why", "when", "which", "who", "where", "will", "can", "doe", "do",
+	"is", "are", "should", "were", "was")
 
 // own scans the text between a section's heading and the next heading.
 func (x *docScanner) own(st *secStat) {
@@ -313,12 +358,13 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 		// A line that only points elsewhere answers nothing here.
 		x.sc.toks = x.sc.toks[:mark]
 		x.sc.buf = x.sc.buf[:bufMark]
+		st.links = true
 		return
 	}
 	if inCode || bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("|")) {
 		st.media = true
 	}
-	st.words += lw.inLink + lw.outLink
+	st.words += lw.total
 }
 
 // match looks the scanned words up in the body phrases, records the
@@ -398,15 +444,18 @@ func (x *docScanner) windows(st *secStat) {
 // match calls fn for every entry of the longest phrase starting at
 // toks[i] (a phrase listed for several concerns matches for each) and
 // returns the phrase's length in words, or 0.
-func (m matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
+func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 	t := toks[i]
 	best := 0
 	for pass := 0; pass < 2; pass++ {
 		var list []entry
 		if pass == 0 {
-			list = m[string(sc.text(t))]
+			list = m.lookup(t.h)
+			if len(list) > 0 && string(sc.text(t)) != list[0].first {
+				list = nil // another word with the same hash
+			}
 		} else if t.class != classNone {
-			list = m[t.key()]
+			list = m.lookup(classHashes[t.class])
 		}
 		for k := range list {
 			e := &list[k]
@@ -414,7 +463,7 @@ func (m matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 			if n < best || i+n > len(toks) {
 				continue
 			}
-			if !restMatches(sc, toks[i+1:], e.rest) {
+			if !restMatches(toks[i+1:], e.rest) {
 				continue
 			}
 			best = n
@@ -424,31 +473,30 @@ func (m matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 	return best
 }
 
-func restMatches(sc *scanner, toks []token, rest []string) bool {
-	for j, w := range rest {
+func restMatches(toks []token, rest []uint64) bool {
+	for j, h := range rest {
 		t := toks[j]
-		if string(sc.text(t)) != w && (t.class == classNone || t.key() != w) {
+		if t.h != h && (t.class == classNone || classHashes[t.class] != h) {
 			return false
 		}
 	}
 	return true
 }
 
-// score sums the weights of the distinct terms of concern c in set.
-func (v *Vocabulary) score(set []uint64, c int) (score, strong int) {
+// scores sums, per concern, the weights of the distinct terms in set and
+// counts the strong ones.
+func (v *Vocabulary) scores(set []uint64) (score [nConcerns]int16, strong [nConcerns]uint8) {
 	for w, word := range set {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &^= 1 << b
 			t := w*64 + b
-			if int(v.termConcern[t]) != c {
-				continue
-			}
+			c := v.termConcern[t]
 			if v.strongTerms[t] {
-				score += weightStrng
-				strong++
+				score[c] += weightStrng
+				strong[c]++
 			} else {
-				score += weightWeak
+				score[c] += weightWeak
 			}
 		}
 	}
@@ -456,7 +504,7 @@ func (v *Vocabulary) score(set []uint64, c int) (score, strong int) {
 }
 
 // decide turns the scan into the finding for Concerns[c].
-func decide(d *doc.Document, v *Vocabulary, stats []secStat, c int) *Finding {
+func decide(d *doc.Document, stats []secStat, c int) Finding {
 	id := Concerns[c].ID
 	f := &Finding{Concern: id}
 	var hinted, led, mention *secStat
@@ -467,19 +515,20 @@ func decide(d *doc.Document, v *Vocabulary, stats []secStat, c int) *Finding {
 		case st.head[c] == weightAbout && !st.title:
 			if content {
 				f.State, f.Section, f.Span, f.Evidence = Covered, st.sec, st.sec.Heading, st.sec.Title
-				return f
+				f.Pending = nil
+				return *f
 			}
-			if f.Pending == nil && st.bodyWords == 0 && !st.bodyMedia {
+			if f.Pending == nil && st.bodyWords == 0 && !st.bodyMedia && !st.bodyLinks {
 				f.Pending = st.sec
 			}
 		case st.head[c] == weightHint && !st.title:
 			if hinted == nil && content {
-				if s, strong := v.score(st.body, c); s >= hintScore && strong >= hintStrong {
+				if int(st.bodyScore[c]) >= hintScore && int(st.bodyStrong[c]) >= hintStrong {
 					hinted = st
 				}
 			}
 		case st.generic && !st.aside && !st.title && led == nil:
-			if leads(v, st, c) {
+			if leads(st, c) {
 				led = st
 			}
 		}
@@ -490,7 +539,7 @@ func decide(d *doc.Document, v *Vocabulary, stats []secStat, c int) *Finding {
 	if st := firstOf(hinted, led); st != nil {
 		f.State, f.Section, f.Span, f.Evidence = Covered, st.sec, st.sec.Heading, st.sec.Title
 		f.Pending = nil
-		return f
+		return *f
 	}
 	if mention == nil && mentions(&stats[0], c) {
 		mention = &stats[0]
@@ -502,7 +551,7 @@ func decide(d *doc.Document, v *Vocabulary, stats []secStat, c int) *Finding {
 		f.Evidence = string(d.Text(ev))
 		f.Pending = nil
 	}
-	return f
+	return *f
 }
 
 func mentions(st *secStat, c int) bool {
@@ -512,19 +561,16 @@ func mentions(st *secStat, c int) bool {
 // leads reports whether a section under a generic heading is mainly about
 // concern c: enough evidence in its own text, and no other concern with
 // clearly more.
-func leads(v *Vocabulary, st *secStat, c int) bool {
+func leads(st *secStat, c int) bool {
 	if st.words < minWords && !st.media {
 		return false
 	}
-	s, strong := v.score(st.terms, c)
-	if s < leadScore || strong < leadStrong {
+	s := st.ownScore[c]
+	if int(s) < leadScore || int(st.ownStrong[c]) < leadStrong {
 		return false
 	}
-	for o := range nConcerns {
-		if o == c {
-			continue
-		}
-		if so, _ := v.score(st.terms, o); so > 2*s {
+	for o, so := range st.ownScore {
+		if o != c && so > 2*s {
 			return false
 		}
 	}

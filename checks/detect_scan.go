@@ -11,11 +11,14 @@ import (
 
 // token is one word of scanned text. Its lower-cased, plural-stripped text
 // is buf[b:e] of the scanner that made it; s and se locate it in the source.
+//
+// Words that no phrase uses are not kept one by one: a run of them is one
+// empty gap token, which keeps phrases from matching across it.
 type token struct {
+	h     uint64 // hashWord of the text; 0 for a gap
 	b, e  int32
 	s, se int32
 	class uint8
-	link  bool  // inside the text of a Markdown link
 	blk   int32 // index of the block holding the token in its section
 }
 
@@ -35,14 +38,41 @@ const (
 
 var classKeys = [numClasses]string{"", "#num", "#nines", "#pct", "#pctl", "#dur", "#count", "#size", "#http"}
 
+var classHashes = func() (h [numClasses]uint64) {
+	for i, k := range classKeys {
+		if k != "" {
+			h[i] = hashWord([]byte(k))
+		}
+	}
+	return h
+}()
+
 // scanner turns text into tokens. It keeps its buffers between calls so
 // that a whole document is scanned with a handful of allocations.
 type scanner struct {
 	buf  []byte
 	toks []token
-	// stack of token indexes at each open '[' on the current line.
+	// keep, when set, holds the hashes of every word some phrase uses;
+	// other words become gaps.
+	keep *bitFilter
+	// brackets holds, for each open '[' on the current line, the words
+	// seen before it.
 	brackets []int
+	// numbers counts tokens on the current line that may be numbers.
+	numbers int
+	// words and cjk count the current line's words and CJK characters.
+	words, cjk int
 }
+
+// bitFilter is a set of word hashes that may have false positives.
+type bitFilter [filterWords]uint64
+
+func (f *bitFilter) add(h uint64)      { f[h/64%filterWords] |= 1 << (h % 64) }
+func (f *bitFilter) has(h uint64) bool { return f[h/64%filterWords]&(1<<(h%64)) != 0 }
+
+// lineTotal is the number of words on the line so far; CJK characters
+// count half, since their words are one or two characters long.
+func (sc *scanner) lineTotal() int { return sc.words + (sc.cjk+1)/2 }
 
 func (sc *scanner) reset() {
 	sc.buf = sc.buf[:0]
@@ -56,7 +86,7 @@ func (t token) key() string { return classKeys[t.class] }
 
 // words splits a vocabulary phrase into words the way text is split; a
 // word written "#name" is kept as a number-class key.
-func (sc *scanner) words(phrase string) []string {
+func (sc *scanner) phraseWords(phrase string) []string {
 	var out []string
 	for _, f := range bytes.Fields([]byte(phrase)) {
 		if f[0] == '#' {
@@ -73,10 +103,11 @@ func (sc *scanner) words(phrase string) []string {
 	return out
 }
 
-// lineWords counts the words a line added, inside and outside link text.
+// lineWords counts the words a line added: all of them, those outside
+// link text, and the links (words of link text, and bare URLs).
 type lineWords struct {
-	inLink, outLink int
-	image           bool
+	total, inLink, outLink int
+	image                  bool
 }
 
 // line appends the tokens of src[a:b], one line of text. Outside code it
@@ -85,8 +116,14 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 	var lw lineWords
 	first := len(sc.toks)
 	sc.brackets = sc.brackets[:0]
+	sc.numbers, sc.words, sc.cjk = 0, 0, 0
+	linkWords := 0
 	for i := a; i < b; {
 		c := src[i]
+		if byteKind[c] == kindSpace {
+			i++
+			continue
+		}
 		switch {
 		case !code && (c == 'h' || c == 'w') && urlAt(src, i, b):
 			for i < b && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
@@ -109,7 +146,7 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 		case code:
 			i++
 		case c == '[':
-			sc.brackets = append(sc.brackets, len(sc.toks))
+			sc.brackets = append(sc.brackets, sc.lineTotal())
 			i++
 		case c == ']':
 			if len(sc.brackets) == 0 {
@@ -119,12 +156,9 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 			open := sc.brackets[len(sc.brackets)-1]
 			sc.brackets = sc.brackets[:len(sc.brackets)-1]
 			if i+1 < b && (src[i+1] == '(' || src[i+1] == '[') {
-				for k := open; k < len(sc.toks); k++ {
-					sc.toks[k].link = true
-				}
-				if open == len(sc.toks) {
-					lw.inLink++ // a link with no words still points elsewhere
-				}
+				n := sc.lineTotal() - open
+				linkWords += n
+				lw.inLink += max(n, 1) // a link with no words still points elsewhere
 				i = skipBracketed(src, i+1, b)
 				continue
 			}
@@ -149,20 +183,15 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 			i++
 		}
 	}
-	for _, t := range sc.toks[first:] {
-		if t.link {
-			lw.inLink++
-		} else {
-			lw.outLink++
-		}
+	lw.total = sc.lineTotal()
+	lw.outLink = lw.total - linkWords
+	if sc.numbers > 0 {
+		sc.classify(first)
 	}
-	sc.classify(first)
 	return lw
 }
 
-func isASCIIWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+func isASCIIWord(c byte) bool { return asciiWord[c] }
 
 // isCJK reports scripts written without spaces between words; each of
 // their characters is a token so that phrases (and synonyms) in them match.
@@ -173,82 +202,196 @@ func isCJK(r rune) bool {
 // word appends the word starting at src[i] and returns where it ends. A
 // number keeps its decimal point, thousands separators and a trailing '%'.
 func (sc *scanner) word(src []byte, i, end int) int {
+	sc.words++
+	start := i
+	// Fast path: a run of ASCII letters, lower-cased and stemmed on the
+	// stack, kept only if some phrase uses it.
+	var tmp [32]byte
+	n := 0
+	var letters byte
+	for i < end && asciiWord[src[i]] {
+		if n < len(tmp) {
+			// Setting bit 5 lower-cases a letter and leaves a digit alone.
+			tmp[n] = src[i] | 0x20
+		}
+		letters |= src[i] & 0x40
+		n++
+		i++
+	}
+	if n > len(tmp) || letters == 0 || tmp[0] <= '9' || i < end && src[i] >= utf8.RuneSelf {
+		return sc.slowWord(src, start, end)
+	}
+	w := tmp[:stem(tmp[:n])]
+	h := hashWord(w)
+	class := uint8(classNone)
+	if i+1 < end && src[i] == ' ' && src[i+1] == '/' && isHTTPMethod(src[start:i]) {
+		class = classHTTP
+	}
+	numeric := w[0] == 'p' && len(w) >= 3 && w[1] >= '0' && w[1] <= '9'
+	if sc.keep != nil && class == classNone && !numeric && !sc.keep.has(h) {
+		sc.gap()
+		return i
+	}
+	if numeric {
+		sc.numbers++
+	}
+	bs := len(sc.buf)
+	sc.buf = append(sc.buf, w...)
+	sc.toks = append(sc.toks, token{h: h, b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i), class: class})
+	return i
+}
+
+// gap records a word that no phrase uses; runs of them share one token.
+func (sc *scanner) gap() {
+	if k := len(sc.toks); k > 0 && sc.toks[k-1].h == 0 {
+		return
+	}
+	sc.toks = append(sc.toks, token{})
+}
+
+// slowWord handles what the fast path does not: numbers, words with
+// letters outside ASCII, and very long words.
+func (sc *scanner) slowWord(src []byte, i, end int) int {
 	start := i
 	bs := len(sc.buf)
-	digitsOnly := true
+	for i < end && asciiWord[src[i]] {
+		sc.buf = append(sc.buf, src[i]|0x20)
+		i++
+	}
+	digits := true
+	for _, c := range sc.buf[bs:] {
+		if c > '9' {
+			digits = false
+			break
+		}
+	}
+	if digits && i < end {
+		i = sc.number(src, i, end)
+	} else if i < end && src[i] >= utf8.RuneSelf {
+		i = sc.wide(src, i, end)
+	}
+	if len(sc.buf) == bs {
+		return i
+	}
+	if c := sc.buf[bs]; c >= '0' && c <= '9' {
+		sc.numbers++
+	}
+	sc.buf = sc.buf[:bs+stem(sc.buf[bs:])]
+	sc.toks = append(sc.toks, token{h: hashWord(sc.buf[bs:]), b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i)})
+	return i
+}
+
+// number continues a run of digits: "99.95", "1,000", "99%", "5ms".
+func (sc *scanner) number(src []byte, i, end int) int {
+	for i < end {
+		c := src[i]
+		switch {
+		case c >= '0' && c <= '9':
+			sc.buf = append(sc.buf, c)
+		case (c == '.' || c == ',') && i+1 < end && src[i+1] >= '0' && src[i+1] <= '9':
+			sc.buf = append(sc.buf, c)
+		case c == '%':
+			sc.buf = append(sc.buf, c)
+			return i + 1
+		case asciiWord[c]:
+			// A unit glued to the number: "5ms", "10k", "99th".
+			for i < end && asciiWord[src[i]] {
+				sc.buf = append(sc.buf, src[i]|0x20)
+				i++
+			}
+			return i
+		default:
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// wide continues a word into letters outside ASCII ("café", "naïve").
+func (sc *scanner) wide(src []byte, i, end int) int {
 	for i < end {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'A' && c <= 'Z':
-				sc.buf = append(sc.buf, c+'a'-'A')
-				digitsOnly = false
-			case c >= 'a' && c <= 'z':
-				sc.buf = append(sc.buf, c)
-				digitsOnly = false
-			case c >= '0' && c <= '9':
-				sc.buf = append(sc.buf, c)
-			case (c == '.' || c == ',') && digitsOnly && i+1 < end && src[i+1] >= '0' && src[i+1] <= '9' && len(sc.buf) > bs:
-				sc.buf = append(sc.buf, c)
-			case c == '%' && len(sc.buf) > bs && sc.buf[len(sc.buf)-1] >= '0' && sc.buf[len(sc.buf)-1] <= '9':
-				sc.buf = append(sc.buf, c)
-				i++
-				goto done
-			default:
-				goto done
+			if !asciiWord[c] {
+				return i
 			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			sc.buf = append(sc.buf, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(src[i:end])
 		if isCJK(r) || !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
-			break
+			return i
 		}
 		sc.buf = utf8.AppendRune(sc.buf, unicode.ToLower(r))
-		digitsOnly = false
 		i += n
 	}
-done:
-	t := token{b: int32(bs), s: int32(start), se: int32(i)}
-	sc.buf = append(sc.buf[:bs], stem(sc.buf[bs:])...)
-	t.e = int32(len(sc.buf))
-	if isHTTPMethod(src[start:i]) && i+1 < end && src[i] == ' ' && src[i+1] == '/' {
-		t.class = classHTTP
-	}
-	sc.toks = append(sc.toks, t)
 	return i
 }
 
+// byteKind sorts bytes for the scanning loop: most bytes between words are
+// spaces and punctuation that need no further look.
+var byteKind = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf:
+			t[c] = kindWordStart
+		case c == '[' || c == ']' || c == '!' || c == '<':
+			t[c] = kindMarkup
+		default:
+			t[c] = kindSpace
+		}
+	}
+	return t
+}()
+
+const (
+	kindSpace = iota
+	kindWordStart
+	kindMarkup
+)
+
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
 func (sc *scanner) rune(r rune, s, e int) {
+	sc.cjk++
 	bs := len(sc.buf)
 	sc.buf = utf8.AppendRune(sc.buf, r)
-	sc.toks = append(sc.toks, token{b: int32(bs), e: int32(len(sc.buf)), s: int32(s), se: int32(e)})
+	sc.toks = append(sc.toks, token{h: hashWord(sc.buf[bs:]), b: int32(bs), e: int32(len(sc.buf)), s: int32(s), se: int32(e)})
 }
 
 // stem strips English plurals so that "retries", "SLOs" and "indexes"
-// match "retry", "slo" and "index". It works in place and never grows w.
-func stem(w []byte) []byte {
+// match "retry", "slo" and "index". It works in place and returns the new
+// length of w.
+func stem(w []byte) int {
 	n := len(w)
-	if n <= 3 {
-		return w
+	if n <= 3 || w[n-1] != 's' {
+		return n
 	}
 	for _, c := range w {
 		if c < 'a' || c > 'z' {
-			return w
+			return n
 		}
 	}
 	switch {
-	case n > 4 && w[n-3] == 'i' && w[n-2] == 'e' && w[n-1] == 's':
+	case n > 4 && w[n-3] == 'i' && w[n-2] == 'e':
 		w[n-3] = 'y'
-		return w[:n-2]
-	case w[n-1] != 's':
-		return w
+		return n - 2
 	case w[n-2] == 's' || w[n-2] == 'u' || w[n-2] == 'i':
-		return w
+		return n
 	case n > 4 && w[n-2] == 'e' && (w[n-3] == 'x' || w[n-3] == 's' && w[n-4] == 's'):
-		return w[:n-2]
+		return n - 2
 	}
-	return w[:n-1]
+	return n - 1
 }
 
 func isHTTPMethod(w []byte) bool {
@@ -320,7 +463,7 @@ func (sc *scanner) classify(first int) {
 			continue
 		}
 		w := sc.text(*t)
-		if len(w) == 0 {
+		if len(w) == 0 || w[0] > '9' && w[0] != 'p' {
 			continue
 		}
 		var next []byte
@@ -434,34 +577,52 @@ const (
 // classifyLine tells content from lines that hold no answer: template
 // prompts, TODO/TBD lines and answers such as "N/A" or "None".
 func classifyLine(line []byte) int {
-	if templates.IsPrompt(line) {
+	k := 0
+	for k < len(line) && (line[k] == ' ' || line[k] == '\t') {
+		k++
+	}
+	if k < len(line) && (line[k] == '-' || line[k] == '*' || line[k] == '+') && templates.IsPrompt(line) {
 		return lineFiller
 	}
 	t := trimMarkers(line)
 	if len(t) == 0 {
-		if len(bytes.TrimSpace(line)) == 0 {
+		if k == len(line) || line[k] == '\r' || line[k] == '\n' {
 			return lineBlank
 		}
 		return lineFiller
 	}
-	for _, w := range placeholderWords {
-		if bytes.HasPrefix(t, w) && (len(t) == len(w) || !isWordByte(t[len(w)])) {
+	switch t[0] {
+	case 'T', 'F', 'X':
+		for _, w := range placeholderWords {
+			if bytes.HasPrefix(t, w) && (len(t) == len(w) || !isWordByte(t[len(w)])) {
+				return lineFiller
+			}
+		}
+	case 'n', 'N':
+		if hasPrefixFold(t, "n/a") || hasPrefixFold(t, "not applicable") {
 			return lineFiller
 		}
-	}
-	if hasPrefixFold(t, "n/a") || hasPrefixFold(t, "not applicable") {
-		return lineFiller
 	}
 	if isLabel(t) {
 		return lineLabel
 	}
-	bare := bytes.TrimRight(t, " \t.!*_`:;")
-	switch string(bytes.ToLower(bare)) {
-	case "none", "no", "na", "tbd", "tba", "todo", "nothing", "n.a", "-", "—", "...", "…", "none yet", "not yet":
-		return lineFiller
+	if len(t) <= 16 {
+		bare := t
+		for len(bare) > 0 && bytes.IndexByte([]byte(" \t.!*_`:;"), bare[len(bare)-1]) >= 0 {
+			bare = bare[:len(bare)-1]
+		}
+		for _, w := range nilAnswers {
+			if bytes.EqualFold(bare, []byte(w)) {
+				return lineFiller
+			}
+		}
 	}
 	return lineContent
 }
+
+// nilAnswers are whole-line answers that say nothing.
+var nilAnswers = []string{"none", "no", "na", "tbd", "tba", "todo", "nothing", "n.a", "-", "—", "...", "…",
+	"none yet", "not yet"}
 
 // isLabel reports whether t (a line without its list markers and leading
 // emphasis) is a run-in heading: emphasized text ending in ':' or '?'. It
@@ -497,10 +658,15 @@ func isLabel(t []byte) bool {
 // trimMarkers strips indentation and the quote, list, task-box and
 // emphasis markers at the start of a line, and trailing space.
 func trimMarkers(line []byte) []byte {
-	t := bytes.TrimRight(line, " \t\r\n")
+	t := line
+	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t' || t[len(t)-1] == '\r' || t[len(t)-1] == '\n') {
+		t = t[:len(t)-1]
+	}
 	for {
 		before := len(t)
-		t = bytes.TrimLeft(t, " \t>")
+		for len(t) > 0 && (t[0] == ' ' || t[0] == '\t' || t[0] == '>') {
+			t = t[1:]
+		}
 		switch {
 		case len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t'):
 			t = t[2:]
@@ -515,7 +681,9 @@ func trimMarkers(line []byte) []byte {
 				t = t[j+2:]
 			}
 		}
-		t = bytes.TrimLeft(t, "*_")
+		for len(t) > 0 && (t[0] == '*' || t[0] == '_') {
+			t = t[1:]
+		}
 		if len(t) == before {
 			return t
 		}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 	"strings"
@@ -25,6 +26,9 @@ type Vocabulary struct {
 
 	heading matcher
 	body    matcher
+	// keep holds every word any phrase uses, and the words that number
+	// classes and question headings look at: the scanner keeps only those.
+	keep bitFilter
 	// strongTerms[i] reports whether body term i is strong evidence.
 	strongTerms []bool
 	// termText[i] is the phrase of term i, for debugging and evidence.
@@ -80,28 +84,81 @@ const (
 	kindNot     // shadows shorter phrases: "API server" is not about the API
 )
 
-// entry is one compiled phrase: the words after the first, and what a
-// match means.
+// entry is one compiled phrase: its first word, the hashes of the words
+// after it, and what a match means.
 type entry struct {
-	rest    []string
+	first   string
+	rest    []uint64
 	concern int8 // index into Concerns; -1 for generic and not entries
 	kind    uint8
 	weight  int8
 	term    int // body term ID
 }
 
-// matcher maps a phrase's first word to the phrases starting with it,
-// longest first, so the first phrase that matches is the longest.
-type matcher map[string][]entry
+// matcher maps the hash of a phrase's first word to the phrases starting
+// with it, longest first, so the first phrase that matches is the longest.
+// Words are hashed once as they are scanned; the filter, one bit per
+// hash bucket, turns most words of running text away before the map.
+type matcher struct {
+	filter bitFilter
+	m      map[uint64][]entry
+}
 
-func (m matcher) add(words []string, e entry) {
+const filterWords = 256 // 16384 bits
+
+func (m *matcher) add(words []string, e entry) {
 	if len(words) == 0 {
 		return
 	}
-	e.rest = words[1:]
-	list := append(m[words[0]], e)
+	if m.m == nil {
+		m.m = map[uint64][]entry{}
+	}
+	h := hashWord([]byte(words[0]))
+	e.first = words[0]
+	e.rest = make([]uint64, len(words)-1)
+	for i, w := range words[1:] {
+		e.rest[i] = hashWord([]byte(w))
+	}
+	list := append(m.m[h], e)
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].rest) > len(list[j].rest) })
-	m[words[0]] = list
+	m.m[h] = list
+	m.filter.add(h)
+}
+
+// lookup returns the phrases whose first word hashes to h.
+func (m *matcher) lookup(h uint64) []entry {
+	if !m.filter.has(h) {
+		return nil
+	}
+	return m.m[h]
+}
+
+// hashWord hashes a word eight bytes at a time; a match is confirmed on
+// the first word's text, so a collision costs a comparison, not a result.
+func hashWord(w []byte) uint64 {
+	h := uint64(len(w)) * 0x9e3779b97f4a7c15
+	for len(w) >= 8 {
+		h = mix64(h ^ binary.LittleEndian.Uint64(w))
+		w = w[8:]
+	}
+	if len(w) > 0 {
+		var tail uint64
+		for i := len(w) - 1; i >= 0; i-- {
+			tail = tail<<8 | uint64(w[i])
+		}
+		h = mix64(h ^ tail)
+	}
+	return h
+}
+
+// mix64 is the finalizer of MurmurHash3.
+func mix64(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
 }
 
 var concernIndex = func() map[Concern]int8 {
@@ -114,9 +171,21 @@ var concernIndex = func() map[Concern]int8 {
 
 // NewVocabulary compiles a vocabulary from its table.
 func NewVocabulary(t VocabularyTable) *Vocabulary {
-	v := &Vocabulary{table: t, heading: matcher{}, body: matcher{}}
+	v := &Vocabulary{table: t}
 	var sc scanner
-	words := func(phrase string) []string { return sc.words(phrase) }
+	words := func(phrase string) []string {
+		w := sc.phraseWords(phrase)
+		for _, x := range w {
+			v.keep.add(hashWord([]byte(x)))
+		}
+		return w
+	}
+	for _, set := range []map[string]bool{timeUnits, sizeUnits, countUnits, questionWords} {
+		for w := range set {
+			v.keep.add(hashWord([]byte(w)))
+		}
+	}
+	v.keep.add(hashWord([]byte("percentile")))
 	for _, p := range t.Not {
 		w := words(p)
 		v.heading.add(w, entry{concern: -1, kind: kindNot})

@@ -126,12 +126,13 @@ var defaultTerms = []ConcernTerms{
 	},
 	{
 		Concern: Rollout,
-		About: []string{"rollout", "roll out", "rollout plan", "launch", "launch plan", "deployment plan",
-			"deployment", "release plan", "rollback", "roll back", "canary", "feature flag", "feature flags",
+		About: []string{"rollout", "roll out", "rollout plan", "launch", "launch plan", "release plan", "rollback", "roll back", "canary", "feature flag", "feature flags",
 			"feature gate", "feature gates", "feature enablement", "enablement", "staged rollout", "go live",
+			"deployment plan",
 			"cutover", "cut over", "launch checklist", "release strategy", "rollout strategy",
-			"deployment strategy", "migration plan", "deploy"},
+			"deployment strategy"},
 		Hints: []string{"graduation", "graduation criteria", "implementation plan", "migration", "release",
+			"migration plan", "deployment", "deploy", "deploying",
 			"phases", "timeline", "milestones", "promotion", "plan", "communication plan", "transition",
 			"adoption"},
 		Strong: []string{"canary", "canaries", "staged rollout", "rollout", "roll out", "rolled out",
@@ -281,7 +282,8 @@ var defaultTerms = []ConcernTerms{
 			"other approaches", "options considered", "alternative approaches", "alternative designs",
 			"design alternatives", "rationale and alternatives", "trade offs", "tradeoffs", "tradeoff",
 			"trade off", "potential solutions", "options", "approaches considered", "pros and cons",
-			"considered alternatives", "alternative solutions", "comparison"},
+			"considered alternatives", "alternative solutions", "comparison", "rejected ideas",
+			"rejected approaches", "alternatives and tradeoffs"},
 		Hints: []string{"solutions", "approaches", "prior art", "design evaluation", "why not", "discussion"},
 		Strong: []string{"alternative", "alternatively", "we considered", "rejected", "trade off",
 			"tradeoff", "pros and cons", "downside", "upside", "ruled out", "another option",
@@ -301,7 +303,9 @@ var genericHeadings = []string{
 	"design core components", "notes", "notes and caveats", "caveats", "drawbacks", "risks",
 	"risks and mitigations", "discussion", "appendix", "step", "production readiness review questionnaire",
 	"production readiness review", "what is being proposed", "how", "changes", "backend changes",
-	"frontend changes", "user experience", "example", "examples",
+	"frontend changes", "user experience", "example", "examples", "specification", "guide level explanation",
+	"reference level explanation", "proposed changes", "proposed change", "decision", "consequences",
+	"cross cutting concerns", "the actual design", "deep dive", "detailed component design",
 }
 
 // asideHeadings name what a document leaves out or puts off; evidence in
@@ -310,7 +314,8 @@ var asideHeadings = []string{
 	"non goals", "non goal", "out of scope", "future work", "future", "unresolved questions",
 	"open questions", "references", "implementation history", "table of contents",
 	"release signoff checklist", "further reading", "acknowledgements", "special thanks",
-	"test plan", "testing", "infrastructure needed", "implementation pull requests",
+	"test plan", "testing", "infrastructure needed", "implementation pull requests", "future possibilities",
+	"open issues", "future improvements", "next steps", "glossary",
 }
 
 // notTerms stop a shorter phrase from matching inside them: "API server" is
