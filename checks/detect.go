@@ -34,6 +34,9 @@ var (
 // handling", "Upgrade / Downgrade Strategy") rather than a sentence.
 const maxLabelWords = 6
 
+// clusterBytes is how close two strong phrases must be to count as one.
+const clusterBytes = 12
+
 // nConcerns is the number of concerns; arrays below are indexed like
 // Concerns.
 const nConcerns = 16
@@ -126,6 +129,7 @@ func (sc *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 	n := len(d.Sections) + 1
 	sc.d, sc.v, sc.code, sc.comments = d, v, 0, 0
 	sc.sc.keep = &v.keep
+	sc.sc.pointers = &v.pointers
 	sc.slab = grow(sc.slab, 2*n*words)
 	clear(sc.slab)
 	sc.stats = grow(sc.stats, n)
@@ -208,7 +212,7 @@ type docScanner struct {
 
 // release drops the references a pooled scanner would keep alive.
 func (x *docScanner) release() {
-	x.d, x.v, x.sc.keep = nil, nil, nil
+	x.d, x.v, x.sc.keep, x.sc.pointers = nil, nil, nil, nil
 	for i := range x.stats {
 		x.stats[i].sec = nil
 	}
@@ -251,7 +255,11 @@ func (x *docScanner) heading(st *secStat) {
 		i += n
 	}
 	title := bytes.TrimSpace(d.Text(ts))
-	st.question = len(title) > 0 && title[len(title)-1] == '?' || len(toks) > 0 && isQuestionWord(x.sc.text(toks[0]))
+	st.question = len(title) > 0 && title[len(title)-1] == '?'
+	// A question mark may hide in emphasis: "**How does it fail?**".
+	if t := bytes.TrimRight(title, "*_` "); len(t) > 0 && t[len(t)-1] == '?' {
+		st.question = true
+	}
 	if st.question || lw.total > maxLabelWords {
 		// A question asks for an answer, and a heading that reads like a
 		// sentence names its topic in passing ("We'll scope the problem
@@ -266,6 +274,19 @@ func (x *docScanner) heading(st *secStat) {
 	}
 }
 
+// startsListItem reports whether line opens a list item.
+func startsListItem(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t>")
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	j := 0
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	return j > 0 && j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t')
+}
+
 func isQuestionWord(w []byte) bool { return questionWords[string(w)] }
 
 // questionWords open a question ("How does it fail?"), after stemming.
@@ -278,6 +299,8 @@ func (x *docScanner) own(st *secStat) {
 	src := d.Src
 	own := st.sec.Own.Clamp(len(src))
 	x.sc.reset()
+	x.sc.prose = true
+	defer func() { x.sc.prose = false }()
 	x.blk = 0
 	for line := d.Lines.Line(own.Start); ; line++ {
 		ls := d.Lines.LineStart(line)
@@ -291,6 +314,7 @@ func (x *docScanner) own(st *secStat) {
 			break
 		}
 	}
+	x.sc.endSentence(false)
 	x.match(st)
 }
 
@@ -344,6 +368,10 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 	blocks := st.sec.Blocks
 	for x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls {
 		x.blk++
+		x.sc.endSentence(false)
+	}
+	if !inCode && startsListItem(text) {
+		x.sc.endSentence(false)
 	}
 	mark := len(x.sc.toks)
 	bufMark := len(x.sc.buf)
@@ -408,20 +436,26 @@ func (x *docScanner) windows(st *secStat) {
 		var score [nConcerns]int16
 		var strong [nConcerns]uint8
 		var first [nConcerns]int32
+		var lastEnd [nConcerns]int32
 		for k := i; k < j; k++ {
-			t := hits[k].term
+			h := hits[k]
+			t := h.term
 			w, b := t/64, uint64(1)<<(t%64)
 			if x.seen[w]&b != 0 {
 				continue
 			}
 			x.seen[w] |= b
 			c := v.termConcern[t]
-			if v.strongTerms[t] {
+			// Strong phrases side by side ("authentication and
+			// authorization", "alternatives and trade-offs") are one
+			// sign, not two.
+			if v.strongTerms[t] && (strong[c] == 0 || h.s-lastEnd[c] >= clusterBytes) {
 				if strong[c] == 0 {
 					first[c] = int32(k)
 				}
 				strong[c]++
 				score[c] += weightStrng
+				lastEnd[c] = h.se
 			} else {
 				score[c] += weightWeak
 			}

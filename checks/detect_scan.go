@@ -62,6 +62,41 @@ type scanner struct {
 	numbers int
 	// words and cjk count the current line's words and CJK characters.
 	words, cjk int
+	// sent is the index of the first token of the current sentence, and
+	// sentLink reports a link in it; pointers, when set, holds the phrases
+	// that make a sentence with a link a pointer elsewhere ("see [X]").
+	sent     int
+	sentLink bool
+	pointers *matcher
+	// prose turns the sentence rules on; headings and phrases are not prose.
+	prose bool
+}
+
+// pointsAlone marks a pointer phrase that needs no link in its sentence
+// ("refer to the linked content").
+const pointsAlone = 2
+
+// endSentence closes the current sentence. A question asks rather than
+// answers, and a sentence that sends the reader elsewhere ("refer to
+// [the security section]") answers nothing here: their words become gaps.
+func (sc *scanner) endSentence(question bool) {
+	if sc.sent > len(sc.toks) {
+		sc.sent = len(sc.toks)
+	}
+	drop := question
+	if !drop && sc.pointers != nil {
+		for i := sc.sent; i < len(sc.toks) && !drop; i++ {
+			sc.pointers.match(sc, sc.toks, i, func(e *entry) {
+				drop = sc.sentLink || e.weight == pointsAlone
+			})
+		}
+	}
+	if drop {
+		for i := sc.sent; i < len(sc.toks); i++ {
+			sc.toks[i].h, sc.toks[i].class = 0, classNone
+		}
+	}
+	sc.sent, sc.sentLink = len(sc.toks), false
 }
 
 // bitFilter is a set of word hashes that may have false positives.
@@ -77,6 +112,7 @@ func (sc *scanner) lineTotal() int { return sc.words + (sc.cjk+1)/2 }
 func (sc *scanner) reset() {
 	sc.buf = sc.buf[:0]
 	sc.toks = sc.toks[:0]
+	sc.sent, sc.sentLink = 0, false
 }
 
 func (sc *scanner) text(t token) []byte { return sc.buf[t.b:t.e] }
@@ -130,6 +166,7 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 				i++
 			}
 			lw.inLink++
+			sc.sentLink = true
 		case c < utf8.RuneSelf && isASCIIWord(c):
 			i = sc.word(src, i, b)
 		case c >= utf8.RuneSelf:
@@ -159,12 +196,19 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 				n := sc.lineTotal() - open
 				linkWords += n
 				lw.inLink += max(n, 1) // a link with no words still points elsewhere
+				sc.sentLink = true
 				i = skipBracketed(src, i+1, b)
 				continue
 			}
 			i++
 		case c == '!' && i+1 < b && src[i+1] == '[':
 			lw.image = true
+			i++
+		case sc.prose && (c == '?' || c == '.' || c == '!' || c == ';'):
+			// A '.' inside a number or a name ("k8s.io") ends a
+			// sentence too early; that only shortens what a pointer
+			// or a question drops.
+			sc.endSentence(c == '?')
 			i++
 		case c == '<':
 			j := tagEnd(src, i, b)
@@ -340,7 +384,7 @@ var byteKind = func() (t [256]uint8) {
 		switch {
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf:
 			t[c] = kindWordStart
-		case c == '[' || c == ']' || c == '!' || c == '<':
+		case c == '[' || c == ']' || c == '!' || c == '<' || c == '?' || c == '.' || c == ';':
 			t[c] = kindMarkup
 		default:
 			t[c] = kindSpace

@@ -24,8 +24,9 @@ import (
 type Vocabulary struct {
 	table VocabularyTable
 
-	heading matcher
-	body    matcher
+	heading  matcher
+	body     matcher
+	pointers matcher
 	// keep holds every word any phrase uses, and the words that number
 	// classes and question headings look at: the scanner keeps only those.
 	keep bitFilter
@@ -65,6 +66,10 @@ type VocabularyTable struct {
 	// Not phrases stop a shorter phrase from matching inside them: "API
 	// server" is a component, not an API.
 	Not []string
+	// Pointers make a sentence with a link a pointer elsewhere ("see",
+	// "refer to"): such a sentence covers nothing here. PointersAlone do so
+	// without a link ("the linked content").
+	Pointers, PointersAlone []string
 }
 
 // Weights of matches. A heading phrase is About or Hint; a body phrase is
@@ -190,6 +195,12 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 		w := words(p)
 		v.heading.add(w, entry{concern: -1, kind: kindNot})
 		v.body.add(w, entry{concern: -1, kind: kindNot, term: -1})
+	}
+	for _, p := range t.Pointers {
+		v.pointers.add(words(p), entry{concern: -1, kind: kindNot})
+	}
+	for _, p := range t.PointersAlone {
+		v.pointers.add(words(p), entry{concern: -1, kind: kindNot, weight: pointsAlone})
 	}
 	for _, p := range t.Aside {
 		v.heading.add(words(p), entry{concern: -1, kind: kindAside})

@@ -16,6 +16,9 @@ var defaultTable = VocabularyTable{
 	Generic:  genericHeadings,
 	Aside:    asideHeadings,
 	Not:      notTerms,
+	Pointers: pointerTerms,
+	PointersAlone: []string{"the linked", "linked content", "following links", "links below",
+		"refer to the following", "see the following"},
 }
 
 var defaultTerms = []ConcernTerms{
@@ -207,7 +210,7 @@ var defaultTerms = []ConcernTerms{
 			"state transition", "moved to", "transitioned"},
 		Weak: []string{"failed", "done", "started", "stopped", "condition", "phase", "reason", "queued",
 			"active", "inactive", "logged in", "logged out", "pending", "succeeded", "running", "cancelled",
-			"canceled", "completed", "terminated", "state", "status"},
+			"canceled", "completed", "terminated"},
 	},
 	{
 		Concern: Isolation,
@@ -289,10 +292,12 @@ var defaultTerms = []ConcernTerms{
 		Hints: []string{"solutions", "approaches", "prior art", "design evaluation", "why not", "discussion"},
 		Strong: []string{"alternative", "alternatively", "we considered", "rejected", "trade off",
 			"tradeoff", "pros and cons", "downside", "upside", "ruled out", "another option",
-			"another approach", "considered"},
+			"another approach", "considered", "#num option", "#num main option", "#num approach",
+			"#num possible approach", "best option", "option a", "option b", "option 1", "option 2",
+			"approach a", "approach b"},
 		Weak: []string{"compared", "compare", "better", "worse", "simpler", "benefit", "disadvantage",
 			"advantage", "cost", "option", "approach", "versus", "vs", "instead of", "rather than",
-			"drawback", "pros", "cons"},
+			"drawback", "pros", "cons", "although", "more complex", "on the other hand"},
 	},
 }
 
@@ -329,4 +334,11 @@ var notTerms = []string{
 	"implementation history", "table of contents", "release signoff checklist",
 	"error message", "state of the art", "state of affairs", "in the long term",
 	"no risk", "no risks", "no impact", "high availability", "highly available",
+}
+
+// pointerTerms make a sentence that holds a link a pointer elsewhere.
+var pointerTerms = []string{
+	"see", "refer to", "described in", "covered in", "discussed in", "documented in", "detailed in",
+	"explained in", "defined in", "specified in", "more details", "for details", "more information",
+	"for more", "read more", "linked", "link", "links",
 }
