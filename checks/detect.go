@@ -268,10 +268,11 @@ func (x *docScanner) heading(st *secStat) {
 			st.head[c] = min(st.head[c], weightHint)
 		}
 	}
+	// A heading that names a concern is about it, even beside a generic
+	// word ("Notes on the rollout"); one that names none leaves it to the
+	// body.
 	st.topical = named
-	if !named && !st.aside {
-		st.generic = true
-	}
+	st.generic = !named && !st.aside
 }
 
 // startsListItem reports whether line opens a list item.
@@ -497,7 +498,7 @@ func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 			if n < best || i+n > len(toks) {
 				continue
 			}
-			if !restMatches(toks[i+1:], e.rest) {
+			if !restMatches(toks[i+1:], e.rest) || e.caps && !allCaps(toks[i:i+n]) {
 				continue
 			}
 			best = n
@@ -505,6 +506,15 @@ func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 		}
 	}
 	return best
+}
+
+func allCaps(toks []token) bool {
+	for _, t := range toks {
+		if !t.caps {
+			return false
+		}
+	}
+	return true
 }
 
 func restMatches(toks []token, rest []uint64) bool {

@@ -19,6 +19,7 @@ type token struct {
 	b, e  int32
 	s, se int32
 	class uint8
+	caps  bool  // written in capitals in the source ("FOR UPDATE")
 	blk   int32 // index of the block holding the token in its section
 }
 
@@ -252,13 +253,15 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	// stack, kept only if some phrase uses it.
 	var tmp [32]byte
 	n := 0
-	var letters byte
+	var letters, lower byte
 	for i < end && asciiWord[src[i]] {
+		c := src[i]
 		if n < len(tmp) {
 			// Setting bit 5 lower-cases a letter and leaves a digit alone.
-			tmp[n] = src[i] | 0x20
+			tmp[n] = c | 0x20
 		}
-		letters |= src[i] & 0x40
+		letters |= c & 0x40
+		lower |= c & (c >> 1) & 0x20 // bit 5 of a letter: lower case
 		n++
 		i++
 	}
@@ -281,7 +284,8 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	}
 	bs := len(sc.buf)
 	sc.buf = append(sc.buf, w...)
-	sc.toks = append(sc.toks, token{h: h, b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i), class: class})
+	sc.toks = append(sc.toks, token{h: h, b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i), class: class,
+		caps: lower == 0 && n >= 2})
 	return i
 }
 
@@ -503,8 +507,8 @@ func hasPrefixFold(b []byte, p string) bool {
 func (sc *scanner) classify(first int) {
 	for i := first; i < len(sc.toks); i++ {
 		t := &sc.toks[i]
-		if t.class != classNone {
-			continue
+		if t.class != classNone || t.h == 0 {
+			continue // classified already, or a gap
 		}
 		w := sc.text(*t)
 		if len(w) == 0 || w[0] > '9' && w[0] != 'p' {

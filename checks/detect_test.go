@@ -262,3 +262,31 @@ func TestLinkOnlyLinesAreNotContent(t *testing.T) {
 		t.Errorf("link-only consistency section: %v, want missing", f.State)
 	}
 }
+
+// TestEvidenceRules checks the rules that keep words from counting as
+// evidence: questions, pointers to links, paired synonyms and phrases that
+// must be written in capitals.
+func TestEvidenceRules(t *testing.T) {
+	const slo = "99.95% of requests succeed per month, p99 latency stays under 20 ms, and the error budget policy freezes releases."
+	for _, c := range []struct {
+		name, body string
+		concern    Concern
+		want       State
+	}{
+		{"statement", slo, SLO, Mentioned},
+		{"question", "What should the SLO be: 99.95% of requests per month, p99 latency under 20 ms, with an error budget?", SLO, Missing},
+		{"pointer", "See [the reliability guide](https://example.com/slo) for the 99.95% SLO, the p99 latency target and the error budget.", SLO, Missing},
+		{"pointer without link", "Refer to the linked content for the 99.95% SLO, the p99 latency target and the error budget.", SLO, Missing},
+		{"paired synonyms", "Clients handle authentication/authorization on their side.", Security, Missing},
+		{"spread phrases", "Every call is authenticated with mTLS between services. The gateway checks authorization against per-tenant RBAC roles before a request reaches the store.", Security, Mentioned},
+		{"sql in capitals", "Each bucket update runs in a transaction:\n\n```sql\nBEGIN;\nSELECT tokens FROM buckets WHERE id = $1 FOR UPDATE;\nUPDATE buckets SET tokens = $2 WHERE id = $1;\nCOMMIT;\n```", Consistency, Mentioned},
+		{"prose in lower case", "We drain the node for update and migration, then restart it in a transaction window.", Consistency, Missing},
+	} {
+		src := "# Service\n\n## Overview of the service\n\nThe service answers lookups for the checkout flow across all regions today.\n\n## Notes on the rollout train\n\n" + c.body + "\n"
+		d := doc.Parse("t.md", []byte(src))
+		f := Detect(d, nil).Get(c.concern)
+		if f.State != c.want {
+			t.Errorf("%s: %s is %v (evidence %q), want %v", c.name, c.concern, f.State, f.Evidence, c.want)
+		}
+	}
+}

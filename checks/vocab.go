@@ -97,7 +97,8 @@ type entry struct {
 	concern int8 // index into Concerns; -1 for generic and not entries
 	kind    uint8
 	weight  int8
-	term    int // body term ID
+	term    int  // body term ID
+	caps    bool // matches only words written in capitals, like SQL keywords
 }
 
 // matcher maps the hash of a phrase's first word to the phrases starting
@@ -221,7 +222,7 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 		}
 		addBody := func(list []string, w int8) {
 			for _, p := range list {
-				v.body.add(words(p), entry{concern: ci, weight: w, term: len(v.termText)})
+				v.body.add(words(p), entry{concern: ci, weight: w, term: len(v.termText), caps: isCaps(p)})
 				v.termText = append(v.termText, p)
 				v.termConcern = append(v.termConcern, ci)
 				v.strongTerms = append(v.strongTerms, w == weightStrng)
@@ -231,6 +232,12 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 		addBody(r.Weak, weightWeak)
 	}
 	return v
+}
+
+// isCaps reports a phrase written in capitals ("FOR UPDATE"): it matches
+// only text written so, which keeps SQL keywords apart from prose.
+func isCaps(p string) bool {
+	return strings.ToUpper(p) == p && strings.ToLower(p) != p
 }
 
 var (

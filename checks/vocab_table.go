@@ -86,7 +86,7 @@ var defaultTerms = []ConcernTerms{
 			"invalidated", "cache aside", "write through", "write behind", "read repair", "consistent read",
 			"consistent reads", "split brain", "source of truth", "exactly once", "at least once",
 			"at most once", "deduplicate", "deduplicated", "fencing token", "select for update",
-			"replicated state machine", "raft state machine", "raft log", "for update",
+			"replicated state machine", "raft state machine", "raft log", "FOR UPDATE",
 			"race condition", "consistency", "out of sync", "lost update", "read only replica"},
 		Weak: []string{"replica", "replicated", "replication", "transaction", "commit", "epoch", "upsert", "version", "revision", "order", "ordered", "sync",
 			"synchronous", "asynchronous", "conflict", "lock", "race", "concurrently", "concurrent",
