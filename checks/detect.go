@@ -275,9 +275,18 @@ func (x *docScanner) heading(st *secStat) {
 	st.generic = !named && !st.aside
 }
 
+// skipIndent skips spaces and tabs, and quote markers when quotes is set.
+func skipIndent(b []byte, quotes bool) []byte {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || quotes && b[i] == '>') {
+		i++
+	}
+	return b[i:]
+}
+
 // startsListItem reports whether line opens a list item.
 func startsListItem(line []byte) bool {
-	t := bytes.TrimLeft(line, " \t>")
+	t := skipIndent(line, true)
 	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
 		return true
 	}
@@ -287,12 +296,6 @@ func startsListItem(line []byte) bool {
 	}
 	return j > 0 && j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t')
 }
-
-func isQuestionWord(w []byte) bool { return questionWords[string(w)] }
-
-// questionWords open a question ("How does it fail?"), after stemming.
-var questionWords = setOf("how", "what", "why", "when", "which", "who", "where", "will", "can", "doe", "do",
-	"is", "are", "should", "were", "was")
 
 // own scans the text between a section's heading and the next heading.
 func (x *docScanner) own(st *secStat) {
@@ -350,7 +353,7 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 	inCode := x.code < len(d.Code) && d.Code[x.code].Start <= ls
 	text := src[ls:le]
 	if inCode {
-		t := bytes.TrimLeft(text, " \t>")
+		t := skipIndent(text, true)
 		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
 			st.media = true
 			return
@@ -390,7 +393,7 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 		st.links = true
 		return
 	}
-	if inCode || bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("|")) {
+	if t := skipIndent(text, false); inCode || len(t) > 0 && t[0] == '|' {
 		st.media = true
 	}
 	st.words += lw.total
@@ -486,7 +489,7 @@ func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 		var list []entry
 		if pass == 0 {
 			list = m.lookup(t.h)
-			if len(list) > 0 && string(sc.text(t)) != list[0].first {
+			if len(list) > 0 && t.e > t.b && string(sc.text(t)) != list[0].first {
 				list = nil // another word with the same hash
 			}
 		} else if t.class != classNone {

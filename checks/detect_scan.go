@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -68,7 +69,9 @@ type scanner struct {
 	// that make a sentence with a link a pointer elsewhere ("see [X]").
 	sent     int
 	sentLink bool
-	pointers *matcher
+	// sentPointer reports a word of some pointer phrase in the sentence.
+	sentPointer bool
+	pointers    *matcher
 	// prose turns the sentence rules on; headings and phrases are not prose.
 	prose bool
 }
@@ -85,8 +88,11 @@ func (sc *scanner) endSentence(question bool) {
 		sc.sent = len(sc.toks)
 	}
 	drop := question
-	if !drop && sc.pointers != nil {
+	if !drop && sc.sentPointer && sc.pointers != nil {
 		for i := sc.sent; i < len(sc.toks) && !drop; i++ {
+			if !sc.pointers.filter.has(sc.toks[i].h) {
+				continue
+			}
 			sc.pointers.match(sc, sc.toks, i, func(e *entry) {
 				drop = sc.sentLink || e.weight == pointsAlone
 			})
@@ -97,7 +103,7 @@ func (sc *scanner) endSentence(question bool) {
 			sc.toks[i].h, sc.toks[i].class = 0, classNone
 		}
 	}
-	sc.sent, sc.sentLink = len(sc.toks), false
+	sc.sent, sc.sentLink, sc.sentPointer = len(sc.toks), false, false
 }
 
 // bitFilter is a set of word hashes that may have false positives.
@@ -268,8 +274,15 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	if n > len(tmp) || letters == 0 || tmp[0] <= '9' || i < end && src[i] >= utf8.RuneSelf {
 		return sc.slowWord(src, start, end)
 	}
-	w := tmp[:stem(tmp[:n])]
-	h := hashWord(w)
+	m := stem(tmp[:n])
+	w := tmp[:m]
+	var h uint64
+	if m < 8 {
+		// tmp outlives the word: mask off what follows it.
+		h = finishHash(uint64(m), binary.LittleEndian.Uint64(tmp[:8])&(1<<(8*m)-1))
+	} else {
+		h = hashWord(w)
+	}
 	class := uint8(classNone)
 	if i+1 < end && src[i] == ' ' && src[i+1] == '/' && isHTTPMethod(src[start:i]) {
 		class = classHTTP
@@ -282,8 +295,15 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	if numeric {
 		sc.numbers++
 	}
+	if sc.pointers != nil && sc.pointers.filter.has(h) {
+		sc.sentPointer = true
+	}
+	// Short words hash without collisions, so their text is kept only
+	// where something reads it: number classes and long words' checks.
 	bs := len(sc.buf)
-	sc.buf = append(sc.buf, w...)
+	if m >= 8 || numeric || class != classNone || sc.keep == nil {
+		sc.buf = append(sc.buf, w...)
+	}
 	sc.toks = append(sc.toks, token{h: h, b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i), class: class,
 		caps: lower == 0 && n >= 2})
 	return i
@@ -514,16 +534,16 @@ func (sc *scanner) classify(first int) {
 		if len(w) == 0 || w[0] > '9' && w[0] != 'p' {
 			continue
 		}
-		var next []byte
+		var next uint64
 		if i+1 < len(sc.toks) {
-			next = sc.text(sc.toks[i+1])
+			next = sc.toks[i+1].h
 		}
 		t.class = numberClass(w, next)
 	}
 }
 
 // numberClass classifies one word given the word after it.
-func numberClass(w, next []byte) uint8 {
+func numberClass(w []byte, next uint64) uint8 {
 	if w[0] == 'p' && len(w) >= 3 && w[1] == '9' || string(w) == "p50" || string(w) == "p75" {
 		if allDigits(w[1:]) {
 			return classPctl
@@ -539,9 +559,11 @@ func numberClass(w, next []byte) uint8 {
 	}
 	val := parseNumber(w[:k])
 	suffix := string(w[k:])
-	unit := suffix
-	if unit == "" {
-		unit = string(next)
+	// The unit is glued to the number ("5ms") or the next word ("5 ms"),
+	// whose hash is all that is kept of it.
+	unit := next
+	if suffix != "" {
+		unit = hashWord(w[k:])
 	}
 	switch {
 	case suffix == "%":
@@ -549,19 +571,34 @@ func numberClass(w, next []byte) uint8 {
 			return classNines
 		}
 		return classPct
-	case (suffix == "th" || suffix == "" || suffix == "st") && string(next) == "percentile":
+	case (suffix == "th" || suffix == "" || suffix == "st") && next == percentileHash:
 		return classPctl
-	case timeUnits[unit]:
-		return classDur
-	case sizeUnits[unit]:
-		return classSize
-	case countUnits[unit] || suffix == "" && val >= 10000:
+	case unitClasses[unit] != classNone:
+		return unitClasses[unit]
+	case suffix == "" && val >= 10000:
 		return classCount
 	case suffix == "":
 		return classNum
 	}
 	return classNone
 }
+
+// unitClasses maps the hash of a unit word to the class of a number
+// followed by it.
+var unitClasses = func() map[uint64]uint8 {
+	m := map[uint64]uint8{}
+	for _, u := range []struct {
+		class uint8
+		words map[string]bool
+	}{{classDur, timeUnits}, {classSize, sizeUnits}, {classCount, countUnits}} {
+		for w := range u.words {
+			m[hashWord([]byte(w))] = u.class
+		}
+	}
+	return m
+}()
+
+var percentileHash = hashWord([]byte("percentile"))
 
 var (
 	timeUnits = setOf("ms", "millisecond", "msec", "s", "sec", "second", "us", "µs", "microsecond", "ns",
@@ -676,7 +713,9 @@ var nilAnswers = []string{"none", "no", "na", "tbd", "tba", "todo", "nothing", "
 // emphasis) is a run-in heading: emphasized text ending in ':' or '?'. It
 // names what follows; what follows is the content.
 func isLabel(t []byte) bool {
-	t = bytes.TrimRight(t, " \t")
+	for len(t) > 0 && (t[len(t)-1] == ' ' || t[len(t)-1] == '\t') {
+		t = t[:len(t)-1]
+	}
 	n := len(t)
 	if n < 2 {
 		return false

@@ -27,8 +27,8 @@ type Vocabulary struct {
 	heading  matcher
 	body     matcher
 	pointers matcher
-	// keep holds every word any phrase uses, and the words that number
-	// classes and question headings look at: the scanner keeps only those.
+	// keep holds every word any phrase uses, and the units that number
+	// classes look at: the scanner keeps only those.
 	keep bitFilter
 	// strongTerms[i] reports whether body term i is strong evidence.
 	strongTerms []bool
@@ -108,6 +108,29 @@ type entry struct {
 type matcher struct {
 	filter bitFilter
 	m      map[uint64][]entry
+	// keys and lists are m as an open-addressing table, built by seal:
+	// a probe is cheaper than a map lookup on every kept word.
+	keys  []uint64
+	lists [][]entry
+}
+
+// seal builds the probe table from m.
+func (m *matcher) seal() {
+	size := 16
+	for size < 2*len(m.m) {
+		size *= 2
+	}
+	m.keys = make([]uint64, size)
+	m.lists = make([][]entry, size)
+	for h, list := range m.m {
+		i := h & uint64(size-1)
+		for m.keys[i] != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		// A zero hash would read as an empty slot; no word hashes to it
+		// in practice, and the map still answers for it.
+		m.keys[i], m.lists[i] = h, list
+	}
 }
 
 const filterWords = 256 // 16384 bits
@@ -133,39 +156,47 @@ func (m *matcher) add(words []string, e entry) {
 
 // lookup returns the phrases whose first word hashes to h.
 func (m *matcher) lookup(h uint64) []entry {
-	if !m.filter.has(h) {
+	if !m.filter.has(h) || len(m.keys) == 0 {
 		return nil
 	}
-	return m.m[h]
+	mask := uint64(len(m.keys) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch m.keys[i] {
+		case h:
+			return m.lists[i]
+		case 0:
+			return nil
+		}
+	}
 }
 
-// hashWord hashes a word eight bytes at a time; a match is confirmed on
-// the first word's text, so a collision costs a comparison, not a result.
+// hashWord hashes a word eight bytes at a time. Words of up to seven
+// bytes (nearly all of them) hash without collisions: the length and the
+// bytes go through an invertible multiply. A match is confirmed on the
+// first word's text anyway.
 func hashWord(w []byte) uint64 {
-	h := uint64(len(w)) * 0x9e3779b97f4a7c15
+	h := uint64(len(w))
 	for len(w) >= 8 {
-		h = mix64(h ^ binary.LittleEndian.Uint64(w))
+		h = (h ^ binary.LittleEndian.Uint64(w)) * hashMul1
+		h ^= h >> 29
 		w = w[8:]
 	}
-	if len(w) > 0 {
-		var tail uint64
-		for i := len(w) - 1; i >= 0; i-- {
-			tail = tail<<8 | uint64(w[i])
-		}
-		h = mix64(h ^ tail)
+	var tail uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(w[i])
 	}
-	return h
+	return finishHash(h, tail)
 }
 
-// mix64 is the finalizer of MurmurHash3.
-func mix64(x uint64) uint64 {
-	x ^= x >> 33
-	x *= 0xff51afd7ed558ccd
-	x ^= x >> 33
-	x *= 0xc4ceb9fe1a85ec53
-	x ^= x >> 33
-	return x
+func finishHash(h, tail uint64) uint64 {
+	h = (h ^ tail) * hashMul2
+	return h ^ h>>32
 }
+
+const (
+	hashMul1 = 0x9e3779b97f4a7c15
+	hashMul2 = 0xff51afd7ed558ccd
+)
 
 var concernIndex = func() map[Concern]int8 {
 	m := make(map[Concern]int8, len(Concerns))
@@ -186,7 +217,7 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 		}
 		return w
 	}
-	for _, set := range []map[string]bool{timeUnits, sizeUnits, countUnits, questionWords} {
+	for _, set := range []map[string]bool{timeUnits, sizeUnits, countUnits} {
 		for w := range set {
 			v.keep.add(hashWord([]byte(w)))
 		}
@@ -231,6 +262,9 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 		addBody(r.Strong, weightStrng)
 		addBody(r.Weak, weightWeak)
 	}
+	v.heading.seal()
+	v.body.seal()
+	v.pointers.seal()
 	return v
 }
 
