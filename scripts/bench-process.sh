@@ -66,9 +66,14 @@ if command -v hyperfine >/dev/null; then
 		local fmean fmed dmean dmed
 		fmean=$(awk -F, 'NR == 2 { print $2 }' "$csv"); fmed=$(awk -F, 'NR == 2 { print $4 }' "$csv")
 		dmean=$(awk -F, 'NR == 3 { print $2 }' "$csv"); dmed=$(awk -F, 'NR == 3 { print $4 }' "$csv")
-		printf '%-10s floor %7.2f ms  designls %7.2f ms  ratio %s (mean)   median ratio %s\n' \
+		# CPU time (user + system) is steadier than wall time on a shared
+		# machine, so it is reported too.
+		local fcpu dcpu
+		fcpu=$(awk -F, 'NR == 2 { print $5 + $6 }' "$csv"); dcpu=$(awk -F, 'NR == 3 { print $5 + $6 }' "$csv")
+		printf '%-10s wall: floor %7.2f ms  designls %7.2f ms  ratio %s (mean), %s (median)   cpu: floor %7.2f ms  designls %7.2f ms  ratio %s\n' \
 			"$1" "$(awk -v s="$fmean" 'BEGIN { print s * 1000 }')" "$(awk -v s="$dmean" 'BEGIN { print s * 1000 }')" \
-			"$(ratio "$dmean" "$fmean")" "$(ratio "$dmed" "$fmed")"
+			"$(ratio "$dmean" "$fmean")" "$(ratio "$dmed" "$fmed")" \
+			"$(awk -v s="$fcpu" 'BEGIN { print s * 1000 }')" "$(awk -v s="$dcpu" 'BEGIN { print s * 1000 }')" "$(ratio "$dcpu" "$fcpu")"
 	}
 else
 	measure() { # name runs floor-cmd designls-cmd; no hyperfine: time a loop

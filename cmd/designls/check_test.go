@@ -755,3 +755,28 @@ func TestSummary(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestGuard(t *testing.T) {
+	v, err := guard(func() (int, error) { return 7, nil })
+	if v != 7 || err != nil {
+		t.Errorf("got %d, %v", v, err)
+	}
+	_, err = guard(func() (int, error) {
+		var m map[string]int
+		m["x"] = 1 // a bug in a check
+		return 0, nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "internal error, please report it: assignment to entry in nil map (at github.com/designls/designls/cmd/designls.TestGuard.func2, check_test.go:") {
+		t.Errorf("panic: %v", err)
+	}
+
+	// A stuck check is abandoned, not waited for.
+	defer func(d time.Duration) { checkTimeout = d }(checkTimeout)
+	checkTimeout = 10 * time.Millisecond
+	stuck := make(chan struct{})
+	defer close(stuck)
+	_, err = guard(func() (int, error) { <-stuck; return 0, nil })
+	if err == nil || !strings.Contains(err.Error(), "checking took over 10ms; gave up") {
+		t.Errorf("stuck: %v", err)
+	}
+}

@@ -13,7 +13,7 @@
 // that could not be checked. Every other file is still checked and reported
 // when one fails. A file cannot be checked when it is missing, unreadable,
 // not a regular file, binary (it holds a NUL byte: "PATH: binary file, not
-// Markdown") or larger than 8 MiB. A folder holding no Markdown to check is
+// Markdown") or larger than 4 MiB. A folder holding no Markdown to check is
 // said so on stderr but is not an error. fix, new, templates and explain use
 // 0 and 2 only.
 //

@@ -47,7 +47,15 @@ func runFix(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 			in.problem("%s: %v", name, err)
 			continue
 		}
-		after, inserted, err := fixDoc(f, before)
+		type fixed struct {
+			text     []byte
+			inserted []string
+		}
+		res, err := guard(func() (fixed, error) {
+			text, inserted, err := fixDoc(f, before)
+			return fixed{text, inserted}, err
+		})
+		after, inserted := res.text, res.inserted
 		if err != nil {
 			in.problem("%s: %v", name, err)
 			continue

@@ -8,10 +8,12 @@ import (
 	"os"
 )
 
-// maxDocSize caps what designls reads. A design doc is tens of kilobytes;
-// anything this large is generated or mistaken, and parsing it would cost
-// seconds and hundreds of megabytes for nothing a reader could act on.
-const maxDocSize = 8 << 20
+// maxDocSize caps what designls reads. A design doc is tens of kilobytes
+// and the longest public ones a few hundred; a file over this is generated
+// or mistaken. At the cap, a file that is all short sections already takes
+// over a second and a quarter of a gigabyte to check, and a 50 MB one would
+// take ten times that for nothing a reader could act on.
+const maxDocSize = 4 << 20
 
 // errBinary marks a file that is not text.
 var errBinary = errors.New("binary file, not Markdown")
