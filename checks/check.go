@@ -44,6 +44,8 @@ type Diagnostic struct {
 	Message  string
 	// Concern is the concern the finding is about, or "".
 	Concern Concern
+	// Part is the rubric part the finding is about (see Part), or "".
+	Part    string
 	Fixes   []Fix
 	Related []Related
 }
@@ -70,8 +72,15 @@ type Pass struct {
 	Options  *Options
 	// FrontMatter is the document's parsed front matter.
 	FrontMatter *FrontMatter
-	check       *Check
-	report      func(Diagnostic)
+	// Parts is the detected state of the rubric's parts (see Part); empty
+	// for rubrics that only ask for concerns.
+	Parts PartCoverage
+	// Drill is the practice prompt the document answers (front matter
+	// `drill:`), or nil.
+	Drill  *Drill
+	check  *Check
+	report func(Diagnostic)
+	text   *proseText
 }
 
 // Report records d. An unset Check or Severity takes the running check's.

@@ -10,8 +10,9 @@ var FrontMatterCheck = &Check{
 	ID:       "front-matter",
 	Title:    "Unusable front matter",
 	Severity: Error,
-	Doc: `Reports YAML front matter that is not valid YAML, or whose ` + "`rubric:`" + ` names no known rubric.
-designls then falls back to the configured or default rubric.
+	Doc: `Reports YAML front matter that is not valid YAML, whose ` + "`rubric:`" + ` names no known rubric, or
+whose ` + "`drill:`" + ` names no known practice drill. designls then falls back to the configured or
+default rubric, and checks no drill expectations.
 
 ## Why it matters
 
@@ -38,7 +39,8 @@ rubric: system-design
 
 ## Fix
 
-Correct the YAML, or use one of the rubric names that ` + "`designls rubrics`" + ` lists.
+Correct the YAML, or use one of the rubric names that ` + "`designls rubrics`" + ` lists and one of the
+drill names that ` + "`designls drills`" + ` lists.
 
 ## Disable
 
@@ -54,6 +56,10 @@ Correct the YAML, or use one of the rubric names that ` + "`designls rubrics`" +
 				pass.Report(Diagnostic{Span: fm.RubricSpan, Severity: Warning,
 					Message: fmt.Sprintf("unknown rubric %q (known: %s); using %q", fm.Rubric, rubricNames(), pass.Rubric.Name)})
 			}
+		}
+		if fm.Drill != "" && pass.Drill == nil {
+			pass.Report(Diagnostic{Span: fm.DrillSpan, Severity: Warning,
+				Message: fmt.Sprintf("unknown drill %q (known: %s)", fm.Drill, drillNames())})
 		}
 	},
 }

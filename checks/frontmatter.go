@@ -16,6 +16,10 @@ type FrontMatter struct {
 	Rubric string
 	// RubricSpan locates the rubric's value, for diagnostics about it.
 	RubricSpan Span
+	// Drill is the `drill:` key: the practice prompt the document answers
+	// (see Drills), and DrillSpan locates its value.
+	Drill     string
+	DrillSpan Span
 	// Err is set when the block is not valid YAML or `rubric:` is not a
 	// string; ErrSpan locates the problem.
 	Err     error
@@ -51,14 +55,22 @@ func parseFrontMatter(d *doc.Document) FrontMatter {
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if k.Value != "rubric" {
+		if k.Value != "rubric" && k.Value != "drill" {
 			continue
 		}
 		span := yamlSpan(d, v)
 		if v.Kind != yaml.ScalarNode {
-			fm.Err = fmt.Errorf("front matter: rubric must be a name, such as %q", DefaultRubric)
+			example := DefaultRubric
+			if k.Value == "drill" {
+				example = "feature-flags"
+			}
+			fm.Err = fmt.Errorf("front matter: %s must be a name, such as %q", k.Value, example)
 			fm.ErrSpan = span
 			return fm
+		}
+		if k.Value == "drill" {
+			fm.Drill, fm.DrillSpan = v.Value, span
+			continue
 		}
 		fm.Rubric, fm.RubricSpan = v.Value, span
 	}

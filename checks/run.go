@@ -28,6 +28,12 @@ type Result struct {
 	Coverage Coverage
 	// FrontMatter holds the document's front matter keys, if any.
 	FrontMatter FrontMatter
+	// Parts is the detected state of each part the rubric requires (see
+	// Part); empty when the rubric asks only for concerns.
+	Parts PartCoverage
+	// Drill is the practice prompt named by the front matter's `drill:`,
+	// or nil.
+	Drill *Drill
 	// Diagnostics are sorted by position.
 	Diagnostics []Diagnostic
 }
@@ -44,11 +50,16 @@ func Analyze(d *doc.Document, opts *Options) *Result {
 	}
 	fm := parseFrontMatter(d)
 	res := &Result{Doc: d, FrontMatter: fm}
-	res.Rubric = selectRubric(opts, fm)
+	if dr, ok := LookupDrill(fm.Drill); ok {
+		res.Drill = dr
+	}
+	res.Rubric = selectRubric(opts, fm, res.Drill)
 	res.Coverage = Detect(d, vocabularyFor(opts))
 
 	sup := suppressions(d)
-	pass := &Pass{Doc: d, Coverage: res.Coverage, Rubric: res.Rubric, Options: opts, FrontMatter: &res.FrontMatter}
+	pass := &Pass{Doc: d, Coverage: res.Coverage, Rubric: res.Rubric, Options: opts, FrontMatter: &res.FrontMatter, Drill: res.Drill}
+	res.Parts = detectParts(d, pass.prose(), res.Rubric)
+	pass.Parts = res.Parts
 	pass.report = func(dg Diagnostic) {
 		if sev, ok := opts.Severity[dg.Check]; ok {
 			dg.Severity = sev
@@ -59,7 +70,7 @@ func Analyze(d *doc.Document, opts *Options) *Result {
 		res.Diagnostics = append(res.Diagnostics, dg)
 	}
 	for _, c := range All() {
-		if sev, ok := opts.Severity[c.ID]; ok && sev == Off {
+		if sev, ok := opts.Severity[c.ID]; (ok && sev == Off) || !res.Rubric.Applies(c.ID) {
 			continue
 		}
 		pass.check = c
@@ -69,8 +80,15 @@ func Analyze(d *doc.Document, opts *Options) *Result {
 	return res
 }
 
-func selectRubric(opts *Options, fm FrontMatter) *Rubric {
-	for _, name := range []string{opts.Rubric, fm.Rubric, opts.DefaultRubric} {
+// selectRubric picks, in order: the forced rubric, the front matter's, the
+// drill's (a drill knows what kind of answer it asks for), the configured
+// default, the built-in default.
+func selectRubric(opts *Options, fm FrontMatter, dr *Drill) *Rubric {
+	drill := ""
+	if dr != nil {
+		drill = dr.Rubric
+	}
+	for _, name := range []string{opts.Rubric, fm.Rubric, drill, opts.DefaultRubric} {
 		if r, ok := LookupRubric(name); ok && name != "" {
 			return r
 		}

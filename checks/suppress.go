@@ -10,7 +10,9 @@ import (
 
 // A suppression silences checks over a span: `<!-- designls-disable IDs -->`
 // to the end of the section that holds it, `<!-- designls-disable-next-line
-// IDs -->` on the next line that has text. With no IDs, every check.
+// IDs -->` on the next line that has text. With no IDs, every check. An ID
+// may name one concern or rubric part of a check: "missing-section/slo",
+// "missing-part/timeline".
 type suppression struct {
 	span Span
 	ids  []string // empty: all
@@ -68,7 +70,7 @@ func (set suppressionSet) suppressed(dg Diagnostic) bool {
 			return true
 		}
 		for _, id := range s.ids {
-			if id == dg.Check || (dg.Concern != "" && id == dg.Check+"/"+string(dg.Concern)) {
+			if id == dg.Check || (dg.Concern != "" && id == dg.Check+"/"+string(dg.Concern)) || (dg.Part != "" && id == dg.Check+"/"+dg.Part) {
 				return true
 			}
 		}
