@@ -8,6 +8,10 @@ var registry = []*Check{
 	Placeholder,
 	NoTitle,
 	FrontMatterCheck,
+	SLOTarget,
+	ErrorBudgetMath,
+	CapacityMath,
+	VagueClaim,
 }
 
 // All returns every registered check.
