@@ -12,6 +12,17 @@ var registry = []*Check{
 	ErrorBudgetMath,
 	CapacityMath,
 	VagueClaim,
+	APIIdempotency,
+	APIVersioning,
+	APIErrors,
+	APIPagination,
+	ConsistencyModel,
+	ConsistencyContradiction,
+	DegradationMode,
+	RolloutRollback,
+	RolloutStages,
+	SLOBreach,
+	IsolationTenant,
 }
 
 // All returns every registered check.
