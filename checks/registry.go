@@ -23,6 +23,10 @@ var registry = []*Check{
 	RolloutStages,
 	SLOBreach,
 	IsolationTenant,
+	MissingPart,
+	MitigationOrder,
+	UnquantifiedResult,
+	DrillExpectation,
 }
 
 // All returns every registered check.
