@@ -204,6 +204,7 @@ type docScanner struct {
 	code     int // index of the next code block that may hold a line
 	comments int // index of the next comment that may hold a line
 	blk      int // index into the current section's blocks
+	blkID    int // number of the block being scanned, for windows
 	hits     []hit
 	seen     []uint64 // scratch set of terms for one window
 	slab     []uint64 // term sets of all sections
@@ -305,7 +306,8 @@ func (x *docScanner) own(st *secStat) {
 	x.sc.reset()
 	x.sc.prose = true
 	defer func() { x.sc.prose = false }()
-	x.blk = 0
+	x.blk, x.blkID = 0, 0
+	x.hits = x.hits[:0]
 	for line := d.Lines.Line(own.Start); ; line++ {
 		ls := d.Lines.LineStart(line)
 		if ls >= own.End || line >= d.Lines.Lines() {
@@ -318,9 +320,23 @@ func (x *docScanner) own(st *secStat) {
 			break
 		}
 	}
+	x.flush(st)
+	x.windows(st, true)
+}
+
+// flush matches the words scanned so far and lets their buffers go. It runs
+// at each block boundary, which no phrase spans, so that memory follows the
+// largest block rather than the largest section; a block of more than
+// maxBlockTokens words is cut, costing at most a phrase at the cut.
+func (x *docScanner) flush(st *secStat) {
 	x.sc.endSentence(false)
 	x.match(st)
+	x.sc.reset()
+	x.windows(st, false)
+	x.blkID++
 }
+
+const maxBlockTokens = 1 << 16
 
 // scanLine adds one line of a section's own text.
 func (x *docScanner) scanLine(st *secStat, ls, le int) {
@@ -370,9 +386,11 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 		}
 	}
 	blocks := st.sec.Blocks
-	for x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls {
-		x.blk++
-		x.sc.endSentence(false)
+	if x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls || len(x.sc.toks) > maxBlockTokens {
+		x.flush(st)
+		for x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls {
+			x.blk++
+		}
 	}
 	if !inCode && startsListItem(text) {
 		x.sc.endSentence(false)
@@ -381,7 +399,7 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 	bufMark := len(x.sc.buf)
 	lw := x.sc.line(src, ls, le, inCode)
 	for k := mark; k < len(x.sc.toks); k++ {
-		x.sc.toks[k].blk = int32(x.blk)
+		x.sc.toks[k].blk = int32(x.blkID)
 	}
 	if lw.image {
 		st.media = true
@@ -403,7 +421,6 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 // distinct terms found and scores the windows of the own text.
 func (x *docScanner) match(st *secStat) {
 	toks := x.sc.toks
-	x.hits = x.hits[:0]
 	for i := 0; i < len(toks); {
 		n := x.v.body.match(&x.sc, toks, i, func(e *entry) {
 			if e.kind != kindConcern {
@@ -418,20 +435,26 @@ func (x *docScanner) match(st *secStat) {
 		}
 		i += n
 	}
-	x.windows(st)
 }
 
 // windows scores every window of two consecutive blocks: a mention must be
-// substantive in one place, not a word here and a word there.
-func (x *docScanner) windows(st *secStat) {
+// substantive in one place, not a word here and a word there. Until the
+// section ends (final), a window is scored once both its blocks are
+// complete, and the hits no later window needs are dropped, so hits never
+// pile up over a long section.
+func (x *docScanner) windows(st *secStat, final bool) {
 	hits := x.hits
 	if len(x.seen) < len(st.terms) {
 		x.seen = make([]uint64, len(st.terms))
 	}
 	v := x.v
+	cur := int32(x.blkID)
 	for i := 0; i < len(hits); i++ {
 		if i > 0 && hits[i].blk == hits[i-1].blk {
 			continue
+		}
+		if !final && hits[i].blk >= cur {
+			break
 		}
 		j := i
 		for j < len(hits) && hits[j].blk <= hits[i].blk+1 {
@@ -477,6 +500,15 @@ func (x *docScanner) windows(st *secStat) {
 			}
 		}
 	}
+	keep := x.hits[:0]
+	if !final {
+		for _, h := range hits {
+			if h.blk >= cur {
+				keep = append(keep, h)
+			}
+		}
+	}
+	x.hits = keep
 }
 
 // match calls fn for every entry of the longest phrase starting at

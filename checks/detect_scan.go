@@ -183,7 +183,13 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 				sc.rune(r, i, i+n)
 				i += n
 			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				i = sc.word(src, i, b)
+				// word always moves past a letter; the guard keeps a
+				// mistake there from becoming an endless loop.
+				if j := sc.word(src, i, b); j > i {
+					i = j
+				} else {
+					i += n
+				}
 			default:
 				i += n
 			}
@@ -326,7 +332,7 @@ func (sc *scanner) slowWord(src []byte, i, end int) int {
 		sc.buf = append(sc.buf, src[i]|0x20)
 		i++
 	}
-	digits := true
+	digits := len(sc.buf) > bs
 	for _, c := range sc.buf[bs:] {
 		if c > '9' {
 			digits = false
@@ -503,12 +509,16 @@ func tagEnd(src []byte, i, end int) int {
 	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!') {
 		return -1
 	}
-	k := bytes.IndexByte(src[i:end], '>')
+	// A tag ends on its line and soon; looking no further keeps a line
+	// of many '<' linear.
+	k := bytes.IndexByte(src[i:min(end, i+maxTagBytes)], '>')
 	if k < 0 {
 		return -1
 	}
 	return i + k + 1
 }
+
+const maxTagBytes = 512
 
 func urlAt(src []byte, i, end int) bool {
 	if i > 0 && isASCIIWord(src[i-1]) {

@@ -181,6 +181,8 @@ func TestDetectEmptyAndOddDocuments(t *testing.T) {
 		"\x00\xff\xfe## API\n",
 		strings.Repeat("[", 1000) + "](" + strings.Repeat(")", 10),
 		"# T\r## SLO\r99.95% of requests, p99 < 5 ms, error budget policy applies here.\r",
+		// Words that start with a letter outside ASCII once looped forever.
+		"# 背\xe6rs\n\ré menu über Ñandú ßtraße",
 	} {
 		d := doc.Parse("odd.md", []byte(src))
 		cv := Detect(d, nil)
@@ -289,4 +291,28 @@ func TestEvidenceRules(t *testing.T) {
 			t.Errorf("%s: %s is %v (evidence %q), want %v", c.name, c.concern, f.State, f.Evidence, c.want)
 		}
 	}
+}
+
+// FuzzDetect checks that no input makes detection panic or report a span
+// outside the source.
+func FuzzDetect(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(detectDir, "*.md"))
+	for _, file := range files {
+		if src, err := os.ReadFile(file); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("## SLO\r\n99.9%? [x](y) **Pros:** `FOR UPDATE` p99 < 5 ms\r"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d := doc.Parse("f.md", src)
+		for _, c := range Concerns {
+			fd := Detect(d, nil).Get(c.ID)
+			if fd.Span.Start < 0 || fd.Span.End > len(src) || fd.Span.Start > fd.Span.End {
+				t.Fatalf("%s: span %v outside %d bytes", c.ID, fd.Span, len(src))
+			}
+			if fd.State == Missing && fd.Evidence != "" {
+				t.Fatalf("%s: missing with evidence %q", c.ID, fd.Evidence)
+			}
+		}
+	})
 }
