@@ -102,6 +102,11 @@ type client struct {
 	readDone   chan struct{}
 	sawReqs    []string
 	applied    []appliedEdit
+
+	outMu     sync.Mutex
+	outCond   *sync.Cond
+	outbox    [][]byte
+	outClosed bool
 }
 
 type clientDoc struct {
@@ -155,9 +160,11 @@ func newClient(t testing.TB) *client {
 		inR.Close()
 		c.served <- err
 	}()
+	c.outCond = sync.NewCond(&c.outMu)
 	go c.readLoop()
+	go c.writeLoop()
 	t.Cleanup(func() {
-		c.toSrv.Close()
+		c.closeInput()
 		<-c.readDone
 		select {
 		case <-c.served:
@@ -306,11 +313,43 @@ func (c *client) write(m *message) {
 	c.writeRaw([]byte(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)))
 }
 
-// writeRaw writes bytes as they are, for tests of the framing.
+// writeRaw writes bytes as they are, for tests of the framing. Writes are
+// queued and written by one goroutine, as an editor's are: a client that
+// blocked on writing while the server blocked on writing to it would
+// deadlock over the unbuffered pipes.
 func (c *client) writeRaw(b []byte) {
-	if _, err := c.toSrv.Write(b); err != nil {
-		c.t.Errorf("writing to the server: %v", err)
+	c.outMu.Lock()
+	c.outbox = append(c.outbox, b)
+	c.outMu.Unlock()
+	c.outCond.Signal()
+}
+
+func (c *client) writeLoop() {
+	for {
+		c.outMu.Lock()
+		for len(c.outbox) == 0 && !c.outClosed {
+			c.outCond.Wait()
+		}
+		if len(c.outbox) == 0 {
+			c.outMu.Unlock()
+			c.toSrv.Close()
+			return
+		}
+		b := c.outbox[0]
+		c.outbox = c.outbox[1:]
+		c.outMu.Unlock()
+		if _, err := c.toSrv.Write(b); err != nil {
+			c.t.Errorf("writing to the server: %v", err)
+		}
 	}
+}
+
+// closeInput closes the server's input once everything queued is written.
+func (c *client) closeInput() {
+	c.outMu.Lock()
+	c.outClosed = true
+	c.outMu.Unlock()
+	c.outCond.Signal()
 }
 
 func params(v any) json.RawMessage {

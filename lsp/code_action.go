@@ -2,8 +2,10 @@ package lsp
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.lsp.dev/protocol" // v0.12.0, pinned: see doc.go
@@ -113,11 +115,23 @@ func clientDiagnosticKeys(ds []protocol.Diagnostic) map[string]bool {
 	return keys
 }
 
+// quickFixes lists the fixes of the diagnostics at the request's range or
+// named in its context, core concerns first, then in template order: the
+// order in which a person would add the sections.
 func quickFixes(u protocol.DocumentURI, a *analysis, p *protocol.CodeActionParams) []protocol.CodeAction {
 	req := a.m.Span(p.Range)
 	named := clientDiagnosticKeys(p.Context.Diagnostics)
+	rank := map[checks.Concern]int{}
+	for i, c := range a.set.Order() {
+		rank[checks.Concern(c)] = i + 1
+		if info, _ := checks.LookupConcern(checks.Concern(c)); !info.Core {
+			rank[checks.Concern(c)] += len(checks.Concerns)
+		}
+	}
+	diags := slices.Clone(a.res.Diagnostics)
+	slices.SortStableFunc(diags, func(x, y checks.Diagnostic) int { return cmp.Compare(rank[x.Concern], rank[y.Concern]) })
 	var out []protocol.CodeAction
-	for _, d := range a.res.Diagnostics {
+	for _, d := range diags {
 		if len(d.Fixes) == 0 {
 			continue
 		}

@@ -86,7 +86,7 @@ func TestEndOfInput(t *testing.T) {
 	c := newClient(t)
 	c.initialize(nil, nil)
 	c.open("file:///project/a.md", "---\nrubric: system-design\n---\n# T\n")
-	c.toSrv.Close()
+	c.closeInput()
 	if err := c.serveResult(); !errors.Is(err, ErrNoShutdown) {
 		t.Fatalf("Serve at end of input without shutdown: %v, want ErrNoShutdown", err)
 	}
@@ -94,7 +94,7 @@ func TestEndOfInput(t *testing.T) {
 	c = newClient(t)
 	c.initialize(nil, nil)
 	c.callOK("shutdown", nil, nil)
-	c.toSrv.Close()
+	c.closeInput()
 	if err := c.serveResult(); err != nil {
 		t.Fatalf("Serve at end of input after shutdown: %v, want nil", err)
 	}

@@ -246,10 +246,12 @@ func TestEmptyListsAreArrays(t *testing.T) {
 // versions in between are never published, and the last one is.
 func TestSlowAnalysisDoesNotBlock(t *testing.T) {
 	release := make(chan struct{})
+	entered := make(chan int32, 1)
 	var once sync.Once
 	defer func() { analyzeHook = nil }()
 	analyzeHook = func(_ protocol.DocumentURI, version int32) {
 		if version == 1 {
+			entered <- version
 			<-release
 		}
 	}
@@ -258,6 +260,7 @@ func TestSlowAnalysisDoesNotBlock(t *testing.T) {
 	c.initialize(nil, nil)
 	u := "file:///project/a.md"
 	c.open(u, designDoc)
+	<-entered // version 1 is being analysed, and stays so until released
 	var last int32
 	for i := 0; i < 10; i++ {
 		last = c.edit(u, protocol.TextEdit{Range: endRange(c.text(u)), NewText: "x"})

@@ -31,7 +31,8 @@ var ErrNoShutdown = errors.New("the client ended the session without a shutdown 
 // (or by the end of input), an error wrapping ErrNoShutdown when the
 // session ended without shutdown, and any other error that stopped it.
 //
-// Serve does not close in or out. When it returns because ctx was
+// Serve does not close in or out, and writes nothing to out once it has
+// returned. When it returns because ctx was
 // cancelled, a read from in may still be blocked; closing in ends it.
 func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	lg := newLogger(opts.Log)
@@ -51,8 +52,12 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 		err = ctx.Err()
 		st.Close()
 	}
+	// Goroutines still running (an analysis, a request waiting on the
+	// client) are not waited for: a core bug that never returns must not
+	// keep the process alive. Cancelling stops those that can stop, and
+	// closing the output guarantees none writes after Serve returns.
 	cancel()
-	s.wait()
+	st.closeOutput()
 	if err != nil {
 		return err
 	}

@@ -29,8 +29,7 @@ type server struct {
 	stream *stream
 	log    *logger
 	opts   Options
-	bg     sync.WaitGroup // request and analysis goroutines
-	active counter        // diagnostics goroutines, for tests
+	active counter // diagnostics goroutines, for tests
 
 	mu       sync.Mutex
 	state    lifecycle
@@ -61,10 +60,6 @@ func newServer(ctx context.Context, conn jsonrpc2.Conn, st *stream, lg *logger, 
 	return s
 }
 
-// wait waits for every goroutine the server started. Serve calls it after
-// cancelling s.ctx, which ends those waiting on the client.
-func (s *server) wait() { s.bg.Wait() }
-
 func (s *server) exited() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -91,14 +86,9 @@ func (s *server) handle(_ context.Context, reply jsonrpc2.Replier, req jsonrpc2.
 	return nil
 }
 
-// go runs f on a goroutine that Serve waits for.
-func (s *server) goBackground(f func()) {
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		f()
-	}()
-}
+// goBackground runs f off the reading goroutine. f must give up when
+// s.ctx is cancelled, as every wait on the client does.
+func (s *server) goBackground(f func()) { go f() }
 
 // respondOnce wraps reply so that a request is answered exactly once, with
 // an error every client understands: jsonrpc2 would send an error that is

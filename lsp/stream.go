@@ -37,7 +37,8 @@ type stream struct {
 	out io.Writer
 	log *logger
 
-	writeMu sync.Mutex
+	writeMu   sync.Mutex
+	outClosed bool
 	// stop makes Read report end of input: set after the exit
 	// notification, whose handler runs on the reading goroutine, so no
 	// read is in progress when it is set.
@@ -357,6 +358,9 @@ func (s *stream) writeFrame(data []byte) (int64, error) {
 	frame = append(frame, data...)
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if s.outClosed {
+		return 0, errOutputClosed
+	}
 	n, err := s.out.Write(frame)
 	if err != nil {
 		return int64(n), fmt.Errorf("writing a message: %w", err)
@@ -381,6 +385,15 @@ func (s *stream) writeError(id json.RawMessage, code jsonrpc2.Code, message stri
 	if _, err := s.writeFrame(data); err != nil {
 		s.log.Printf("%v", err)
 	}
+}
+
+var errOutputClosed = errors.New("the session has ended")
+
+// closeOutput makes every later write fail without touching out.
+func (s *stream) closeOutput() {
+	s.writeMu.Lock()
+	s.outClosed = true
+	s.writeMu.Unlock()
 }
 
 // Close stops reading. The input and output belong to the caller of Serve,
