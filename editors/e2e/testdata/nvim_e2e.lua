@@ -33,8 +33,27 @@ local function step(name)
   save()
 end
 
+-- Messages Neovim shows the user, kept for the report; a server that
+-- quits ends every wait at once instead of at its timeout.
+result.messages = {}
+local server_quit
+local notify = vim.notify
+vim.notify = function(msg, level, opts)
+  table.insert(result.messages, tostring(msg))
+  if tostring(msg):match('quit with exit code') then
+    server_quit = tostring(msg)
+  end
+  return notify(msg, level, opts)
+end
+
 local function wait(what, pred)
-  if not vim.wait(timeout, pred, 50) then
+  local ok = vim.wait(timeout, function()
+    return server_quit ~= nil or pred()
+  end, 50)
+  if server_quit then
+    error(('the server quit while waiting for %s: %s'):format(what, server_quit), 2)
+  end
+  if not ok then
     error(('timed out after %d ms waiting for %s'):format(timeout, what), 2)
   end
 end
