@@ -28,16 +28,12 @@ func (s *server) scheduleDiagnostics(d *document) {
 	d.running = true
 	d.mu.Unlock()
 	if start {
-		s.active.add(1)
-		s.goBackground(func() {
-			defer s.active.add(-1)
-			s.diagnose(d)
-		})
+		s.goBackground(func() { s.diagnose(d) })
 	}
 }
 
-// counter counts running diagnostics goroutines so that tests can wait
-// until the server has published everything it will publish.
+// counter counts background goroutines so that tests can wait until the
+// server has published everything it will publish.
 type counter struct {
 	mu   sync.Mutex
 	n    int
@@ -56,7 +52,7 @@ func (c *counter) add(delta int) {
 	}
 }
 
-// wait blocks until no diagnostics goroutine runs.
+// wait blocks until no background goroutine runs.
 func (c *counter) wait() {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -29,7 +29,7 @@ type server struct {
 	stream *stream
 	log    *logger
 	opts   Options
-	active counter // diagnostics goroutines, for tests
+	active counter // background goroutines, for tests
 
 	mu       sync.Mutex
 	state    lifecycle
@@ -86,9 +86,16 @@ func (s *server) handle(_ context.Context, reply jsonrpc2.Replier, req jsonrpc2.
 	return nil
 }
 
-// goBackground runs f off the reading goroutine. f must give up when
-// s.ctx is cancelled, as every wait on the client does.
-func (s *server) goBackground(f func()) { go f() }
+// goBackground runs background work (analysis, configuration) off the
+// reading goroutine. f must give up when s.ctx is cancelled, as every
+// wait on the client does. Tests wait for all such work through s.active.
+func (s *server) goBackground(f func()) {
+	s.active.add(1)
+	go func() {
+		defer s.active.add(-1)
+		f()
+	}()
+}
 
 // respondOnce wraps reply so that a request is answered exactly once, with
 // an error every client understands: jsonrpc2 would send an error that is
@@ -175,7 +182,7 @@ func (s *server) call(c *jsonrpc2.Call, reply jsonrpc2.Replier) {
 	s.mu.Lock()
 	s.inflight[key] = cancel
 	s.mu.Unlock()
-	s.goBackground(func() {
+	go func() {
 		result, err := s.safely(method, func() (any, error) { return run(ctx) })
 		s.mu.Lock()
 		delete(s.inflight, key)
@@ -185,7 +192,7 @@ func (s *server) call(c *jsonrpc2.Call, reply jsonrpc2.Replier) {
 		}
 		cancel()
 		respond(result, err)
-	})
+	}()
 }
 
 // safely runs f, turning a panic into an internal error that is logged
