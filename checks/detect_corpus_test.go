@@ -17,12 +17,12 @@ import (
 // the repository, not in it: a fresh clone skips the corpus test.
 var corpusDir = filepath.Join("..", "..", "shared", "corpus")
 
-// Floors for the corpus test: what detection reaches today, a little
-// below so that a harmless change to the table does not fail it, well
-// above the 0.60 of a heading-keyword matcher.
+// Floors for the corpus test: what detection reaches today (core 0.917,
+// all 0.907 macro-F1), rounded down, against 0.60 for a heading-keyword
+// matcher. A change that drops below them needs a reason.
 const (
-	corpusCoreFloor = 0.88
-	corpusAllFloor  = 0.87
+	corpusCoreFloor = 0.91
+	corpusAllFloor  = 0.90
 )
 
 // corpusLabel is one row of labels.tsv.

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -75,10 +76,10 @@ type VocabularyTable struct {
 // Weights of matches. A heading phrase is About or Hint; a body phrase is
 // strong or weak evidence.
 const (
-	weightHint  = 1
-	weightAbout = 2
-	weightWeak  = 1
-	weightStrng = 3
+	weightHint   = 1
+	weightAbout  = 2
+	weightWeak   = 1
+	weightStrong = 3
 )
 
 // kinds of heading entries besides concern phrases.
@@ -256,10 +257,10 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 				v.body.add(words(p), entry{concern: ci, weight: w, term: len(v.termText), caps: isCaps(p)})
 				v.termText = append(v.termText, p)
 				v.termConcern = append(v.termConcern, ci)
-				v.strongTerms = append(v.strongTerms, w == weightStrng)
+				v.strongTerms = append(v.strongTerms, w == weightStrong)
 			}
 		}
-		addBody(r.Strong, weightStrng)
+		addBody(r.Strong, weightStrong)
 		addBody(r.Weak, weightWeak)
 	}
 	v.heading.seal()
@@ -347,4 +348,75 @@ func synonymKey(syn map[Concern][]string) string {
 		b.WriteByte(1)
 	}
 	return b.String()
+}
+
+// match calls fn for every entry of the longest phrase starting at
+// toks[i] (a phrase listed for several concerns matches for each) and
+// returns the phrase's length in words, or 0.
+func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
+	t := toks[i]
+	best := 0
+	for pass := 0; pass < 2; pass++ {
+		var list []entry
+		if pass == 0 {
+			list = m.lookup(t.h)
+			if len(list) > 0 && t.e > t.b && string(sc.text(t)) != list[0].first {
+				list = nil // another word with the same hash
+			}
+		} else if t.class != classNone {
+			list = m.lookup(classHashes[t.class])
+		}
+		for k := range list {
+			e := &list[k]
+			n := len(e.rest) + 1
+			if n < best || i+n > len(toks) {
+				continue
+			}
+			if !restMatches(toks[i+1:], e.rest) || e.caps && !allCaps(toks[i:i+n]) {
+				continue
+			}
+			best = n
+			fn(e)
+		}
+	}
+	return best
+}
+
+func allCaps(toks []token) bool {
+	for _, t := range toks {
+		if !t.caps {
+			return false
+		}
+	}
+	return true
+}
+
+func restMatches(toks []token, rest []uint64) bool {
+	for j, h := range rest {
+		t := toks[j]
+		if t.h != h && (t.class == classNone || classHashes[t.class] != h) {
+			return false
+		}
+	}
+	return true
+}
+
+// scores sums, per concern, the weights of the distinct terms in set and
+// counts the strong ones.
+func (v *Vocabulary) scores(set []uint64) (score [nConcerns]int16, strong [nConcerns]uint8) {
+	for w, word := range set {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			t := w*64 + b
+			c := v.termConcern[t]
+			if v.strongTerms[t] {
+				score[c] += weightStrong
+				strong[c]++
+			} else {
+				score[c] += weightWeak
+			}
+		}
+	}
+	return score, strong
 }

@@ -66,6 +66,9 @@ func TestVocabularyTable(t *testing.T) {
 			}
 		}
 	}
+	if nConcerns != len(Concerns) {
+		t.Errorf("nConcerns is %d, but there are %d concerns", nConcerns, len(Concerns))
+	}
 	if len(seen) != len(Concerns) {
 		t.Errorf("table has rows for %d concerns, want %d", len(seen), len(Concerns))
 	}

@@ -1,0 +1,445 @@
+package checks
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/designls/designls/checks/doc"
+)
+
+// maxLabelWords is the longest heading that reads as a label ("Failure
+// handling", "Upgrade / Downgrade Strategy") rather than a sentence.
+const maxLabelWords = 6
+
+// clusterBytes is how close two strong phrases must be to count as one.
+const clusterBytes = 12
+
+// secStat is what one scan learns about one section.
+type secStat struct {
+	sec *Section
+	// heading weight per concern: weightAbout, weightHint or 0.
+	head    [nConcerns]int8
+	generic bool // the heading names no concern: the body decides
+	aside   bool // the heading is about what the doc leaves out
+	title   bool // the document's title
+
+	// words counts the words of real content in the own text; media
+	// reports an image, a table or a code block there.
+	words int
+	media bool
+	// links reports a line that only points elsewhere; such a section is
+	// not pending (it has an answer, elsewhere) but covers nothing.
+	links bool
+	// terms is this section's bit set of distinct body terms in its own
+	// text; body is the union over the section and its subsections.
+	terms, body []uint64
+	// bodyWords and bodyMedia are words and media over Body.
+	bodyWords int
+	bodyMedia bool
+	bodyLinks bool
+	// ownScore and bodyScore are, per concern, the evidence in the own
+	// text and in the whole body; the Strong arrays count strong terms.
+	ownScore, bodyScore   [nConcerns]int16
+	ownStrong, bodyStrong [nConcerns]uint8
+	// window is, per concern, the best evidence found in a window of two
+	// consecutive blocks of the own text, windowStrong the number of
+	// strong phrases in it and first the first strong phrase of it.
+	window       [nConcerns]int16
+	windowStrong [nConcerns]uint8
+	first        [nConcerns]Span
+}
+
+// hit is one body phrase found in a section's own text.
+type hit struct {
+	term  int32
+	blk   int32
+	s, se int32
+}
+
+// scanners keeps scan buffers between documents: a language server checks
+// on every keystroke, and the buffers are the only allocation that grows
+// with the document.
+var scanners = sync.Pool{New: func() any { return new(docScanner) }}
+
+// scanDocument scans the root's own text and then every section's.
+func (x *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
+	words := (len(v.termText) + 63) / 64
+	n := len(d.Sections) + 1
+	x.d, x.v, x.code, x.comments = d, v, 0, 0
+	x.sc.keep = &v.keep
+	x.sc.pointers = &v.pointers
+	x.slab = grow(x.slab, 2*n*words)
+	clear(x.slab)
+	x.stats = grow(x.stats, n)
+	clear(x.stats)
+	slab, stats := x.slab, x.stats
+	title := docTitle(d)
+	for i := range stats {
+		st := &stats[i]
+		st.terms = slab[2*i*words : (2*i+1)*words : (2*i+1)*words]
+		st.body = slab[(2*i+1)*words : (2*i+2)*words : (2*i+2)*words]
+		if i == 0 {
+			st.sec = d.Root
+			st.generic = true
+		} else {
+			st.sec = d.Sections[i-1]
+			st.title = st.sec == title
+			x.heading(st)
+		}
+		x.own(st)
+		st.bodyWords = st.words
+		st.bodyMedia = st.media
+		st.bodyLinks = st.links
+		copy(st.body, st.terms)
+	}
+	// Sections are in document order, so children follow their parent:
+	// folding from the end adds every subsection into its parent.
+	for i := n - 1; i >= 1; i-- {
+		st := &stats[i]
+		p := st.sec.Parent
+		pi := 0
+		if p != nil && p.Index >= 0 {
+			pi = p.Index + 1
+		}
+		if st.aside || pi == 0 {
+			continue
+		}
+		ps := &stats[pi]
+		ps.bodyWords += st.bodyWords
+		ps.bodyMedia = ps.bodyMedia || st.bodyMedia
+		ps.bodyLinks = ps.bodyLinks || st.bodyLinks
+		for k := range ps.body {
+			ps.body[k] |= st.body[k]
+		}
+	}
+	for i := range stats {
+		st := &stats[i]
+		st.ownScore, st.ownStrong = v.scores(st.terms)
+		st.bodyScore, st.bodyStrong = v.scores(st.body)
+	}
+	return stats
+}
+
+// docTitle returns the section that titles the whole document: the first
+// section, at level 1, when no other section is at level 1.
+func docTitle(d *doc.Document) *Section {
+	if len(d.Sections) == 0 || d.Sections[0].Level != 1 {
+		return nil
+	}
+	for _, s := range d.Sections[1:] {
+		if s.Level == 1 {
+			return nil
+		}
+	}
+	return d.Sections[0]
+}
+
+// docScanner carries the buffers of one document's scan.
+type docScanner struct {
+	d        *doc.Document
+	v        *Vocabulary
+	sc       scanner
+	code     int // index of the next code block that may hold a line
+	comments int // index of the next comment that may hold a line
+	blk      int // index into the current section's blocks
+	blkID    int // number of the block being scanned, for windows
+	hits     []hit
+	seen     []uint64 // scratch set of terms for one window
+	slab     []uint64 // term sets of all sections
+	stats    []secStat
+}
+
+// release drops the references a pooled scanner would keep alive.
+func (x *docScanner) release() {
+	x.d, x.v, x.sc.keep, x.sc.pointers = nil, nil, nil, nil
+	for i := range x.stats {
+		x.stats[i].sec = nil
+	}
+}
+
+// grow returns s resliced to n elements, reallocated only when too small.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// heading matches a section's title against the heading phrases.
+func (x *docScanner) heading(st *secStat) {
+	d := x.d
+	s := st.sec
+	x.sc.reset()
+	ts := s.TitleSpan.Clamp(len(d.Src))
+	lw := x.sc.line(d.Src, ts.Start, ts.End, false)
+	toks := x.sc.toks
+	named := false
+	for i := 0; i < len(toks); {
+		n := x.v.heading.match(&x.sc, toks, i, func(e *entry) {
+			switch e.kind {
+			case kindGeneric:
+				st.generic = true
+			case kindAside:
+				st.aside = true
+			case kindConcern:
+				if e.weight > st.head[e.concern] {
+					st.head[e.concern] = e.weight
+				}
+				named = true
+			}
+		})
+		if n == 0 {
+			n = 1
+		}
+		i += n
+	}
+	// A question mark may hide in emphasis: "**How does it fail?**".
+	title := bytes.TrimRight(d.Text(ts), "*_` \t")
+	question := len(title) > 0 && title[len(title)-1] == '?'
+	if question || lw.total > maxLabelWords {
+		// A question asks for an answer, and a heading that reads like a
+		// sentence names its topic in passing ("We'll scope the problem
+		// to the following use cases"): only the body can tell.
+		for c := range st.head {
+			st.head[c] = min(st.head[c], weightHint)
+		}
+	}
+	// A heading that names a concern is about it, even beside a generic
+	// word ("Notes on the rollout"); one that names none leaves it to the
+	// body.
+	st.generic = !named && !st.aside
+}
+
+// skipIndent skips spaces and tabs, and quote markers when quotes is set.
+func skipIndent(b []byte, quotes bool) []byte {
+	i := 0
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || quotes && b[i] == '>') {
+		i++
+	}
+	return b[i:]
+}
+
+// startsListItem reports whether line opens a list item.
+func startsListItem(line []byte) bool {
+	t := skipIndent(line, true)
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	j := 0
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	return j > 0 && j+1 < len(t) && (t[j] == '.' || t[j] == ')') && (t[j+1] == ' ' || t[j+1] == '\t')
+}
+
+// own scans the text between a section's heading and the next heading.
+func (x *docScanner) own(st *secStat) {
+	d := x.d
+	src := d.Src
+	own := st.sec.Own.Clamp(len(src))
+	x.sc.reset()
+	x.sc.prose = true
+	defer func() { x.sc.prose = false }()
+	x.blk, x.blkID = 0, 0
+	x.hits = x.hits[:0]
+	for line := d.Lines.Line(own.Start); ; line++ {
+		ls := d.Lines.LineStart(line)
+		if ls >= own.End || line >= d.Lines.Lines() {
+			break
+		}
+		le := min(d.Lines.LineEnd(src, line), own.End)
+		ls = max(ls, own.Start)
+		x.scanLine(st, ls, le)
+		if le >= len(src) {
+			break
+		}
+	}
+	x.flush(st)
+	x.windows(st, true)
+}
+
+// flush matches the words scanned so far and lets their buffers go. It runs
+// at each block boundary, which no phrase spans, so that memory follows the
+// largest block rather than the largest section; a block of more than
+// maxBlockTokens words is cut, costing at most a phrase at the cut.
+func (x *docScanner) flush(st *secStat) {
+	x.sc.endSentence(false)
+	x.match(st)
+	x.sc.reset()
+	x.windows(st, false)
+	x.blkID++
+}
+
+const maxBlockTokens = 1 << 16
+
+// scanLine adds one line of a section's own text.
+func (x *docScanner) scanLine(st *secStat, ls, le int) {
+	d := x.d
+	src := d.Src
+	// Leave out HTML comments: template guidance usually hides in them.
+	for x.comments < len(d.Comments) && d.Comments[x.comments].End <= ls {
+		x.comments++
+	}
+	if x.comments < len(d.Comments) {
+		c := d.Comments[x.comments]
+		if c.Start <= ls && c.End >= le {
+			return
+		}
+		if c.Start < le {
+			// Scan around the comment(s) on this line.
+			if c.Start > ls {
+				x.scanLine(st, ls, c.Start)
+			}
+			if c.End < le {
+				x.comments++
+				x.scanLine(st, c.End, le)
+			}
+			return
+		}
+	}
+	for x.code < len(d.Code) && d.Code[x.code].End <= ls {
+		x.code++
+	}
+	inCode := x.code < len(d.Code) && d.Code[x.code].Start <= ls
+	text := src[ls:le]
+	if inCode {
+		t := skipIndent(text, true)
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
+			st.media = true
+			return
+		}
+	} else {
+		switch classifyLine(text) {
+		case lineBlank:
+			return
+		case lineFiller:
+			return
+		case lineLabel:
+			return
+		}
+	}
+	blocks := st.sec.Blocks
+	if x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls || len(x.sc.toks) > maxBlockTokens {
+		x.flush(st)
+		for x.blk+1 < len(blocks) && blocks[x.blk+1].Span.Start <= ls {
+			x.blk++
+		}
+	}
+	if !inCode && startsListItem(text) {
+		x.sc.endSentence(false)
+	}
+	mark := len(x.sc.toks)
+	bufMark := len(x.sc.buf)
+	lw := x.sc.line(src, ls, le, inCode)
+	for k := mark; k < len(x.sc.toks); k++ {
+		x.sc.toks[k].blk = int32(x.blkID)
+	}
+	if lw.image {
+		st.media = true
+	}
+	if !inCode && lw.inLink > 0 && lw.outLink <= 3 {
+		// A line that only points elsewhere answers nothing here.
+		x.sc.toks = x.sc.toks[:mark]
+		x.sc.buf = x.sc.buf[:bufMark]
+		st.links = true
+		return
+	}
+	if t := skipIndent(text, false); inCode || len(t) > 0 && t[0] == '|' {
+		st.media = true
+	}
+	st.words += lw.total
+}
+
+// match looks the scanned words up in the body phrases, records the
+// distinct terms found and scores the windows of the own text.
+func (x *docScanner) match(st *secStat) {
+	toks := x.sc.toks
+	for i := 0; i < len(toks); {
+		n := x.v.body.match(&x.sc, toks, i, func(e *entry) {
+			if e.kind != kindConcern {
+				return
+			}
+			st.terms[e.term/64] |= 1 << (e.term % 64)
+			last := toks[i+len(e.rest)]
+			x.hits = append(x.hits, hit{term: int32(e.term), blk: toks[i].blk, s: toks[i].s, se: last.se})
+		})
+		if n == 0 {
+			n = 1
+		}
+		i += n
+	}
+}
+
+// windows scores every window of two consecutive blocks: a mention must be
+// substantive in one place, not a word here and a word there. Until the
+// section ends (final), a window is scored once both its blocks are
+// complete, and the hits no later window needs are dropped, so hits never
+// pile up over a long section.
+func (x *docScanner) windows(st *secStat, final bool) {
+	hits := x.hits
+	if len(x.seen) < len(st.terms) {
+		x.seen = make([]uint64, len(st.terms))
+	}
+	v := x.v
+	cur := int32(x.blkID)
+	for i := 0; i < len(hits); i++ {
+		if i > 0 && hits[i].blk == hits[i-1].blk {
+			continue
+		}
+		if !final && hits[i].blk >= cur {
+			break
+		}
+		j := i
+		for j < len(hits) && hits[j].blk <= hits[i].blk+1 {
+			j++
+		}
+		var score [nConcerns]int16
+		var strong [nConcerns]uint8
+		var first [nConcerns]int32
+		var lastEnd [nConcerns]int32
+		for k := i; k < j; k++ {
+			h := hits[k]
+			t := h.term
+			w, b := t/64, uint64(1)<<(t%64)
+			if x.seen[w]&b != 0 {
+				continue
+			}
+			x.seen[w] |= b
+			c := v.termConcern[t]
+			// Strong phrases side by side ("authentication and
+			// authorization", "alternatives and trade-offs") are one
+			// sign, not two.
+			if v.strongTerms[t] && (strong[c] == 0 || h.s-lastEnd[c] >= clusterBytes) {
+				if strong[c] == 0 {
+					first[c] = int32(k)
+				}
+				strong[c]++
+				score[c] += weightStrong
+				lastEnd[c] = h.se
+			} else {
+				score[c] += weightWeak
+			}
+		}
+		for k := i; k < j; k++ {
+			t := hits[k].term
+			x.seen[t/64] &^= 1 << (t % 64)
+		}
+		for c := range score {
+			if strong[c] > 0 && score[c] > st.window[c] {
+				st.window[c] = score[c]
+				st.windowStrong[c] = strong[c]
+				h := hits[first[c]]
+				st.first[c] = Span{Start: int(h.s), End: int(h.se)}
+			}
+		}
+	}
+	keep := x.hits[:0]
+	if !final {
+		for _, h := range hits {
+			if h.blk >= cur {
+				keep = append(keep, h)
+			}
+		}
+	}
+	x.hits = keep
+}
