@@ -62,6 +62,9 @@ in ` + "`.designls.yaml`" + `, or a different rubric.`,
 func runMissingSection(pass *Pass) {
 	anchor := titleAnchor(pass)
 	for _, req := range pass.Rubric.Requires {
+		if req.Part != nil {
+			continue // missing-part speaks for parts
+		}
 		f := pass.Coverage.Get(req.Concern)
 		info, _ := LookupConcern(req.Concern)
 		switch {

@@ -95,7 +95,8 @@ var (
 		ID: "resolution", Name: "Resolution",
 		Covered:  "what was done to mitigate and then fix, and how long it took",
 		Headings: []string{"resolution", "resolv*", "recovery", "mitigation", "remediation", "the fix"},
-		Evidence: []string{"rolled back", "mitigated", "time to mitigate", "time to resolve", "restored", "recovered"},
+		Evidence: []string{"rolled back", "rollback*", "roll back", "mitigated", "time to mitigate", "time to resolve", "restored", "recovered",
+			"fixed by", "fixed it"},
 		Template: "Resolution",
 	}
 	partWentWell = &Part{

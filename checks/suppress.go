@@ -9,7 +9,8 @@ import (
 )
 
 // A suppression silences checks over a span: `<!-- designls-disable IDs -->`
-// to the end of the section that holds it, `<!-- designls-disable-next-line
+// from where it stands to the end of the section that holds it, and on
+// that section's heading, `<!-- designls-disable-next-line
 // IDs -->` on the next line that has text. With no IDs, every check. An ID
 // may name one concern or rubric part of a check: "missing-section/slo",
 // "missing-part/timeline".
@@ -42,7 +43,14 @@ func suppressions(d *doc.Document) suppressionSet {
 		if nextLine {
 			s.span = nextTextLine(d, c.End)
 		} else {
-			s.span = Span{Start: c.Start, End: d.SectionAt(c.Start).Body.End}
+			sec := d.SectionAt(c.Start)
+			s.span = Span{Start: c.Start, End: sec.Body.End}
+			// The section's heading too: findings about a whole section
+			// (a follow-up question, a missing concern under the title)
+			// sit on its heading, above the comment.
+			if !sec.Heading.Empty() {
+				set = append(set, suppression{span: sec.Heading, ids: ids})
+			}
 		}
 		set = append(set, s)
 	}

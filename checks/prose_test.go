@@ -1,0 +1,113 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/designls/designls/checks/doc"
+)
+
+func TestFindPhrase(t *testing.T) {
+	cases := []struct {
+		text, phrase string
+		want         string // the match, "" for none
+	}{
+		{"writes are idempotent.", "idempoten*", "idempotent"},
+		{"an idempotency-key header", "idempoten*", "idempotency"},
+		{"it will fail-open when down", "fail open", "fail-open"},
+		{"it will fail_open when down", "fail open", "fail_open"},
+		{"it will fail\r\nopen when down", "fail open", "fail\r\nopen"},
+		{"it will failopen", "fail open", ""},
+		{"unidempotent", "idempoten*", ""},
+		{"the cell boundary", "cell*", "cell"},
+		{"cancellation", "cell*", ""},
+		{"single points of failure", "single point* of failure", "single points of failure"},
+		{"GET /v1/flags", "/v1*", "/v1"},
+		{"429 too many", "429", "429"},
+		{"1429 items", "429", ""},
+		{"使用idempotency键", "idempoten*", "idempotency"},
+		{"p99 under 5 ms", "p99*", "p99"},
+		{"read-your-writes reads", "read your writes", "read-your-writes"},
+	}
+	for _, c := range cases {
+		b := []byte(strings.ToLower(c.text))
+		s, ok := findPhrase(b, Span{Start: 0, End: len(b)}, c.phrase)
+		got := ""
+		if ok {
+			got = c.text[s.Start:s.End]
+		}
+		if got != c.want {
+			t.Errorf("findPhrase(%q, %q) = %q, want %q", c.text, c.phrase, got, c.want)
+		}
+	}
+	// A span limits the search on both sides.
+	b := []byte("rollback here; rollback there")
+	if _, ok := findPhrase(b, Span{Start: 2, End: 12}, "rollback"); ok {
+		t.Error("found a phrase that starts before the span")
+	}
+	if s, ok := findPhrase(b, Span{Start: 1, End: len(b)}, "rollback"); !ok || s.Start != 15 {
+		t.Errorf("second occurrence at %v", s)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	src := "# T\r\n\r\nFirst sentence, e.g. with 99.9% in it. Second one!\r\nStill the second? Third.\r\n\r\n" +
+		"- item one\r\n- item two 容量。第二句\r\n\r\n| a | b |\r\n| --- | --- |\r\n| c | d |\r\n\r\n```\r\ncode. not a sentence.\r\n```\r\n\r\n" +
+		"> quoted prompt.\r\n\r\n<!-- a comment. -->\r\n"
+	d := doc.Parse("s.md", []byte(src))
+	tx := newProseText(d)
+	var got []string
+	for _, s := range tx.sentences(d, Span{Start: 0, End: len(src)}, false) {
+		got = append(got, strings.ReplaceAll(string(d.Text(s)), "\r\n", " "))
+	}
+	want := []string{
+		"First sentence, e.g. with 99.9% in it.", "Second one!", "Still the second?", "Third.",
+		"item one", "item two 容量。", "第二句", "a | b", "c | d",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	withQuotes := tx.sentences(d, Span{Start: 0, End: len(src)}, true)
+	if last := string(d.Text(withQuotes[len(withQuotes)-1])); last != "quoted prompt." {
+		t.Errorf("with quotes, last sentence %q", last)
+	}
+}
+
+func TestProseTextBlanks(t *testing.T) {
+	src := "---\nrubric: api-design\n---\n# T\n\n## Rollout and rollback\n\n- TODO: stages and rollback.\n\n" +
+		"## API\n\nSee [the guide](https://example.com/api/v1/rollback) <!-- rollback --> and RETRIES.\n\n```\nhttps://example.com/api/v1\n```\n"
+	d := doc.Parse("p.md", []byte(src))
+	tx := newProseText(d)
+	if len(tx.b) != len(src) {
+		t.Fatalf("prose text changed length: %d, want %d", len(tx.b), len(src))
+	}
+	text := string(tx.b)
+	for _, gone := range []string{"rubric", "rollout and rollback", "todo", "example.com/api", "<!--"} {
+		if strings.Contains(text[:strings.Index(text, "```")], gone) {
+			t.Errorf("%q not blanked:\n%s", gone, text)
+		}
+	}
+	for _, kept := range []string{"## api", "the guide", "retries", "```\nhttps://example.com/api/v1"} {
+		if !strings.Contains(text, kept) {
+			t.Errorf("%q lost:\n%s", kept, text)
+		}
+	}
+	if strings.Count(text, "\n") != strings.Count(src, "\n") {
+		t.Error("line breaks not kept")
+	}
+}
+
+func TestArithmetic(t *testing.T) {
+	src := "# Capacity\n\n1,000 apps × 10K QPS = 100M QPS\n\n50K streams × 2 KB =\n\n```\n2 × 2 = 5\n```\n\n<!-- 2 × 2 = 5 -->\n"
+	evs := Arithmetic(doc.Parse("a.md", []byte(src)))
+	if len(evs) != 2 {
+		t.Fatalf("%d evaluations, want 2 (code and comments skipped): %+v", len(evs), evs)
+	}
+	if e := evs[0]; e.Verdict != "wrong" || e.Value != "10M QPS" || e.Written != "100M QPS" || e.Expression != "1,000 apps × 10K QPS" || !e.Hint.Empty() {
+		t.Errorf("wrong equation: %+v", e)
+	}
+	e := evs[1]
+	if e.Verdict != "unfinished" || e.Value != "100 MB" || e.Written != "" || e.Hint.Start != strings.Index(src, "=\n\n```")+1 {
+		t.Errorf("unfinished equation: %+v (hint at %d)", e, strings.Index(src, "=\n\n```")+1)
+	}
+}
