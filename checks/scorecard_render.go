@@ -330,13 +330,14 @@ func truncate(s string, width int) string {
 // never splitting a character from the marks that combine with it.
 func truncateRaw(s string, width int) string {
 	w, end := 0, 0
-	for i, r := range s {
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
 		rw := runeWidth(r)
 		if rw > 0 && w+rw > width {
 			break
 		}
 		w += rw
-		end = i + utf8.RuneLen(r)
+		end += size
 	}
 	return s[:end]
 }

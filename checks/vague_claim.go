@@ -77,21 +77,66 @@ var notClaims = phrases{"fail fast", "fail-fast", "fails fast", "fast path*", "f
 func runVagueClaim(pass *Pass) {
 	d, t := pass.Doc, pass.prose()
 	sents := t.sentences(d, Span{Start: 0, End: len(d.Src)}, true)
-	for i, s := range sents {
-		if hasDigit(t.b[s.Start:s.End]) || (i+1 < len(sents) && hasDigit(t.b[sents[i+1].Start:sents[i+1].End])) {
-			continue
-		}
-		for _, v := range vagueClaims {
-			m, _, ok := v.words.find(t.b, s)
-			if !ok || negated(t.b, s, m.Start) || deniedAfter(t.b, s, m) || comparative(t.b, s, m) || inIdiom(t.b, s, m) {
-				continue
+	if len(sents) == 0 {
+		return
+	}
+	// One pass over the document per phrase, not one per sentence: each
+	// match is then placed in its sentence.
+	var found []Diagnostic
+	for _, v := range vagueClaims {
+		reported := map[int]bool{}
+		for _, p := range v.words {
+			for _, m := range findAll(t.b, Span{Start: sents[0].Start, End: sents[len(sents)-1].End}, p) {
+				i := sentenceAt(sents, m.Start)
+				if i < 0 || reported[i] || m.End > sents[i].End {
+					continue
+				}
+				s := sents[i]
+				if hasDigit(t.b[s.Start:s.End]) || (i+1 < len(sents) && hasDigit(t.b[sents[i+1].Start:sents[i+1].End])) {
+					continue
+				}
+				if negated(t.b, s, m.Start) || deniedAfter(t.b, s, m) || comparative(t.b, s, m) || inIdiom(t.b, s, m) {
+					continue
+				}
+				reported[i] = true
+				found = append(found, Diagnostic{Span: m, Message: fmt.Sprintf("%q without a figure: give %s", d.Text(m), v.ask)})
 			}
-			pass.Report(Diagnostic{
-				Span:    m,
-				Message: fmt.Sprintf("%q without a figure: give %s", d.Text(m), v.ask),
-			})
 		}
 	}
+	for _, dg := range found {
+		pass.Report(dg)
+	}
+}
+
+// findAll returns every match of p in text[span], in order.
+func findAll(text []byte, span Span, p string) []Span {
+	var out []Span
+	for span.Start < span.End {
+		m, ok := findPhrase(text, span, p)
+		if !ok {
+			break
+		}
+		out = append(out, m)
+		span.Start = m.End
+	}
+	return out
+}
+
+// sentenceAt returns the index of the sentence holding offset, or -1.
+func sentenceAt(sents []Span, off int) int {
+	lo, hi := 0, len(sents)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if sents[mid].End <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(sents) && sents[lo].Contains(off) {
+		return lo
+	}
+	return -1
 }
 
 // inIdiom reports whether the match m lies inside one of notClaims.
