@@ -108,7 +108,7 @@ func TestBuiltinTemplates(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"api-design", "incident-response", "postmortem", "system-design"}
+	want := []string{"api-design", "behavioral-story", "incident-response", "postmortem", "system-design"}
 	if !slices.Equal(names, want) {
 		t.Errorf("List() names = %q, want %q", names, want)
 	}
@@ -260,7 +260,7 @@ func TestOverlayAddsAndReplaces(t *testing.T) {
 	base := Builtin()
 	before, _ := base.Template("system-design")
 	s, err := base.WithOverlay(map[string][]byte{
-		"behavioral-story.md": []byte("---\r\nrubric: behavioral-story\r\nauthor: someone\r\ntemplate:\r\n  title: \"Behavioural story\"\r\n\r\n  description: STAR story\r\n---\r\n\r\n# <Story>\r\n\r\n## Situation\r\n\r\n- TODO: Where and when.\r\n"),
+		"star-story.md": []byte("---\r\nrubric: behavioral-story\r\nauthor: someone\r\ntemplate:\r\n  title: \"Behavioural story\"\r\n\r\n  description: STAR story\r\n---\r\n\r\n# <Story>\r\n\r\n## Situation\r\n\r\n- TODO: Where and when.\r\n"),
 		"postmortem.md":       []byte("---\nrubric: postmortem\n---\n# <Incident>\n\n<!-- designls:snippets slo rollout -->\n\n## Notes\n"),
 		"snippets/slo.md":     []byte("\n# Reliability targets #\n\n- TODO: our own SLO guidance.\n\n```sh\n# not a heading\n```\n\n"),
 	})
@@ -268,7 +268,7 @@ func TestOverlayAddsAndReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	story, ok := s.Template("behavioral-story")
+	story, ok := s.Template("star-story")
 	if !ok {
 		t.Fatal("overlay template not added")
 	}
@@ -295,16 +295,16 @@ func TestOverlayAddsAndReplaces(t *testing.T) {
 	if !strings.Contains(sd.Text, "## Reliability targets\n\n- TODO: our own SLO guidance.") || strings.Contains(sd.Text, "## SLO\n") {
 		t.Error("system-design does not use the replaced slo snippet")
 	}
-	if len(s.List()) != 5 {
-		t.Errorf("List() has %d templates, want 5", len(s.List()))
+	if len(s.List()) != len(base.List())+1 {
+		t.Errorf("List() has %d templates, want the %d built-ins and star-story", len(s.List()), len(base.List()))
 	}
 
 	// The base set is untouched.
 	if after, _ := base.Template("system-design"); after != before {
 		t.Error("overlay changed the built-in set")
 	}
-	if _, ok := base.Template("behavioral-story"); ok {
-		t.Error("overlay added a template to the built-in set")
+	if _, ok := base.Template("star-story"); ok {
+		t.Error("overlay added star-story to the built-in set")
 	}
 }
 
