@@ -98,16 +98,16 @@ func runDrillExpectation(pass *Pass) {
 }
 
 // figureList writes an expectation's figures with their working:
-// "10M QPS on average (1,000 apps × 10K QPS), 30M QPS at peak (...)".
+// "10M QPS (average: 1,000 apps × 10K QPS), 30M QPS (peak: ...)".
 func figureList(e *Expectation) string {
 	var parts []string
 	for _, f := range e.Figures {
 		if f.Value == 0 {
 			continue
 		}
-		s := fmt.Sprintf("%s %s", formatBase(f), f.Label)
+		s := fmt.Sprintf("%s (%s)", formatBase(f), f.Label)
 		if f.Working != "" {
-			s += " (" + f.Working + ")"
+			s = fmt.Sprintf("%s (%s: %s)", formatBase(f), f.Label, f.Working)
 		}
 		parts = append(parts, s)
 	}

@@ -56,7 +56,7 @@ func TestDrillCatalog(t *testing.T) {
 		}
 	}
 	ff, _ := LookupDrill("feature-flags")
-	if got := figureList(&ff.Expect[0]); got != "10M QPS average (1,000 apps × 10K QPS), 30M QPS peak (1,000 apps × 30K QPS)" {
+	if got := figureList(&ff.Expect[0]); got != "10M QPS (average: 1,000 apps × 10K QPS), 30M QPS (peak: 1,000 apps × 30K QPS)" {
 		t.Errorf("feature-flags totals = %q", got)
 	}
 }
