@@ -59,7 +59,8 @@ type Figure struct {
 	Context []string      `json:"context,omitempty"`
 }
 
-// Drills returns the catalog, sorted by name.
+// Drills returns the catalog, sorted by name. The drills are shared and
+// must be treated as read-only.
 func Drills() []*Drill {
 	out := slices.Clone(drills)
 	slices.SortFunc(out, func(a, b *Drill) int { return strings.Compare(a.Name, b.Name) })

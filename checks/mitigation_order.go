@@ -9,8 +9,9 @@ var MitigationOrder = &Check{
 	Title:    "Mitigation after root-causing",
 	Severity: Warning,
 	Doc: `In an ` + "`incident-response`" + ` answer, reports a mitigation that comes after the root cause: a
-root-cause section (or passage) placed before the mitigation, or a mitigation that waits for the
-cause ("once we find the root cause, we roll back").
+root-cause section placed before the mitigation, or a mitigation that waits for the cause ("once we
+find the root cause, we roll back"). A hypothesis that names a likely cause before the mitigation
+is not root-causing and is not reported.
 
 ## Why interviewers care
 
@@ -68,7 +69,9 @@ func runMitigationOrder(pass *Pass) {
 		return
 	}
 	mit, rc := pass.Parts.Get(partMitigation.ID), pass.Parts.Get(partRootCause.ID)
-	if mit.State != Missing && rc.State != Missing && partStart(rc) < partStart(mit) {
+	// Only a section about the root cause counts as root-causing: a
+	// hypothesis that names a likely cause on the way is not.
+	if mit.State != Missing && rc.State == Covered && partStart(rc) < partStart(mit) {
 		pass.Report(Diagnostic{
 			Span:    partAnchor(mit),
 			Part:    partMitigation.ID,
