@@ -232,7 +232,9 @@ func (c *configState) registerWatchers() {
 		ID:     "designls-config-files",
 		Method: "workspace/didChangeWatchedFiles",
 		RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{
-			Watchers: []protocol.FileSystemWatcher{{GlobPattern: "**/.designls.{yaml,yml}"}},
+			// Two plain globs rather than one with braces, which not
+			// every client's glob matcher supports.
+			Watchers: []protocol.FileSystemWatcher{{GlobPattern: "**/.designls.yaml"}, {GlobPattern: "**/.designls.yml"}},
 		},
 	}}}
 	if err := c.s.callClient(c.s.ctx, "client/registerCapability", params, nil); err != nil && c.s.ctx.Err() == nil {

@@ -181,3 +181,28 @@ func TestWorkspaceConfiguration(t *testing.T) {
 		t.Fatalf("[null] settings kept the include: %s", d)
 	}
 }
+
+func TestWorkspaceFolders(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "docs", "notes.md")
+	c := newClient(t)
+	// Settings globs are relative to the first workspace folder, of which
+	// there is none yet.
+	c.initialize(nil, map[string]any{"include": []string{"docs/*.md"}})
+	c.open(fileURI(doc), plainDoc)
+	if d := c.lastDiagnostics(fileURI(doc)); d != nil {
+		t.Fatalf("diagnostics before the folder the globs are relative to was added: %s", d)
+	}
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{
+		"added": []any{map[string]any{"uri": fileURI(dir), "name": "ws"}}, "removed": []any{},
+	}})
+	if d := c.lastDiagnostics(fileURI(doc)); len(d) == 0 {
+		t.Fatalf("no diagnostics once the workspace folder was added")
+	}
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{
+		"added": []any{}, "removed": []any{map[string]any{"uri": fileURI(dir), "name": "ws"}},
+	}})
+	if d := c.lastDiagnostics(fileURI(doc)); d == nil || len(d) != 0 {
+		t.Fatalf("diagnostics kept after the folder was removed: %s", d)
+	}
+}
