@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -127,7 +128,11 @@ func (s *server) respondOnce(c *jsonrpc2.Call, reply jsonrpc2.Replier) func(resu
 }
 
 func asRPCError(err error) *jsonrpc2.Error {
-	if e, ok := err.(*jsonrpc2.Error); ok {
+	var e *jsonrpc2.Error
+	if errors.As(err, &e) {
+		if e.Message != err.Error() {
+			return &jsonrpc2.Error{Code: e.Code, Message: err.Error()}
+		}
 		return e
 	}
 	return &jsonrpc2.Error{Code: jsonrpc2.InternalError, Message: err.Error()}
