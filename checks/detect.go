@@ -18,7 +18,8 @@ const (
 	// hintStrong is how many strong phrases that evidence must include.
 	hintStrong = 1
 	// mentionScore is the evidence that makes a concern covered inside a
-	// section about something else; at least one phrase must be strong.
+	// section about something else: two strong phrases, or one strong and
+	// three weak ones.
 	mentionScore = 6
 	// mentionStrong is how many distinct strong phrases a mention needs.
 	mentionStrong = 1
@@ -45,8 +46,11 @@ const nConcerns = 16
 //   - so does a section whose heading hints at it, or says nothing
 //     (generic or unknown headings), when its body's evidence for the
 //     concern is strong enough and, for generic headings, leads;
-//   - otherwise a section whose own text gives substantive evidence (a few
-//     distinct strong phrases) mentions it;
+//   - otherwise a section mentions it when two consecutive blocks of its
+//     own text give substantive evidence: two strong phrases, or one with
+//     several weak ones ("99.95%" and "p99"; "canary" with "rollback").
+//     Questions, sentences pointing to a link, and synonyms side by side
+//     ("authentication/authorization") do not count;
 //   - a section about the concern with nothing but placeholders is
 //     recorded as Pending.
 func Detect(d *doc.Document, v *Vocabulary) Coverage {
