@@ -124,8 +124,6 @@ func (sc *scanner) reset() {
 
 func (sc *scanner) text(t token) []byte { return sc.buf[t.b:t.e] }
 
-// key is what t is looked up by besides its text: its number class.
-func (t token) key() string { return classKeys[t.class] }
 
 // words splits a vocabulary phrase into words the way text is split; a
 // word written "#name" is kept as a number-class key.
