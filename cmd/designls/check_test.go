@@ -393,8 +393,6 @@ func TestExitCodes(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"complete.md":   readFile(t, "testdata/typical.md"),
 		"incomplete.md": incomplete,
-		// Only extended concerns missing: information, no warnings.
-		"bad.yaml/.keep": "",
 	})
 	for _, tc := range []struct {
 		args []string
