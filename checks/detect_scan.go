@@ -124,7 +124,7 @@ func (sc *scanner) reset() {
 
 func (sc *scanner) text(t token) []byte { return sc.buf[t.b:t.e] }
 
-// words splits a vocabulary phrase into words the way text is split; a
+// phraseWords splits a vocabulary phrase into words the way text is split; a
 // word written "#name" is kept as a number-class key.
 func (sc *scanner) phraseWords(phrase string) []string {
 	var out []string
