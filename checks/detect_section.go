@@ -350,8 +350,8 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 	st.words += lw.total
 }
 
-// match looks the scanned words up in the body phrases, records the
-// distinct terms found and scores the windows of the own text.
+// match looks the scanned words up in the body phrases and records the
+// distinct terms found and the hits that windows will score.
 func (x *docScanner) match(st *secStat) {
 	toks := x.sc.toks
 	for i := 0; i < len(toks); {
