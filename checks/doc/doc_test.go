@@ -231,3 +231,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestTables(t *testing.T) {
+	cases := map[string]bool{
+		"| a | b |\n| --- | :-: |\n| 1 | 2 |\n": true,
+		"a | b\n--|--\n1 | 2\n":                 true,
+		"| 设计 | 🚀 |\r\n|---|---|\r\n":           true,
+		"| a |\n| --- |\n":                      true,
+		"a | b\n--- | ---: | ---\n":             false, // cell counts differ
+		"just text\nand more text\n":            false,
+		"x \\| y\n--- | ---\n":                  false,
+	}
+	for src, want := range cases {
+		d := Parse("t.md", []byte(src))
+		got := len(d.Blocks) > 0 && d.Blocks[0].Kind == Table
+		if got != want {
+			t.Errorf("%q: table = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -6,8 +6,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -87,16 +85,15 @@ var (
 	md     goldmark.Markdown
 )
 
-// markdown returns the one parser used everywhere. It is built on first use
-// rather than at package init, and without the linkify extension, whose
-// regular expressions would cost every process milliseconds at start-up.
+// markdown returns the one parser used everywhere: plain CommonMark, built
+// on first use. It deliberately imports no goldmark extension: importing
+// goldmark/extension at all compiles the linkify regular expressions at
+// package init, milliseconds that every run would pay. The one GFM block
+// that matters to a reviewer, the table, is recognised from its delimiter
+// row instead (isTable); strikethrough and task lists change no block.
 func markdown() goldmark.Markdown {
 	mdOnce.Do(func() {
-		md = goldmark.New(goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.TaskList,
-		))
+		md = goldmark.New()
 	})
 	return md
 }
@@ -185,6 +182,9 @@ func (b *builder) build(root ast.Node) {
 	stack := []*Section{d.Root}
 	for i, n := range nodes {
 		blk := Block{Kind: kindOf(n), Span: Span{starts[i], b.trimBlank(starts[i], starts[i+1])}}
+		if blk.Kind == Paragraph && isTable(d.Src, blk.Span) {
+			blk.Kind = Table
+		}
 		b.collectCode(n, starts[i+1])
 		if h, ok := n.(*ast.Heading); ok {
 			s := b.section(h, starts[i], starts[i+1])
@@ -333,8 +333,6 @@ func kindOf(n ast.Node) BlockKind {
 		return Code
 	case *ast.HTMLBlock:
 		return HTML
-	case *extast.Table:
-		return Table
 	case *ast.ThematicBreak:
 		return Rule
 	}
@@ -524,4 +522,56 @@ func (d *Document) InCode(offset int) bool {
 		}
 	}
 	return false
+}
+
+// isTable reports whether the paragraph at span is a GFM table: its second
+// line is a delimiter row such as "| --- | :---: |" with as many cells as
+// the header row has.
+func isTable(src []byte, span Span) bool {
+	text := src[span.Start:span.End]
+	nl := bytes.IndexByte(text, '\n')
+	if nl < 0 {
+		return false
+	}
+	header := bytes.TrimRight(text[:nl], "\r")
+	rest := text[nl+1:]
+	if k := bytes.IndexByte(rest, '\n'); k >= 0 {
+		rest = rest[:k]
+	}
+	delim := bytes.TrimSpace(bytes.TrimRight(rest, "\r"))
+	cells := tableCells(delim)
+	if len(cells) == 0 || len(cells) != len(tableCells(bytes.TrimSpace(header))) {
+		return false
+	}
+	for _, c := range cells {
+		c = bytes.TrimSpace(c)
+		c = bytes.TrimPrefix(c, []byte(":"))
+		c = bytes.TrimSuffix(c, []byte(":"))
+		if len(c) == 0 || len(bytes.Trim(c, "-")) != 0 {
+			return false
+		}
+	}
+	// A lone "---" under a line is a setext heading, not a table.
+	return len(cells) > 1 || bytes.IndexByte(delim, '|') >= 0
+}
+
+// tableCells splits a table row on unescaped pipes, dropping the optional
+// outer ones.
+func tableCells(row []byte) [][]byte {
+	row = bytes.TrimPrefix(row, []byte("|"))
+	if bytes.HasSuffix(row, []byte("|")) && !bytes.HasSuffix(row, []byte("\\|")) {
+		row = row[:len(row)-1]
+	}
+	var cells [][]byte
+	start := 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, row[start:i])
+			start = i + 1
+		}
+	}
+	return append(cells, row[start:])
 }
