@@ -1,0 +1,58 @@
+package checks
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
+)
+
+// checkBenchDoc builds a design doc of about n lines from the fix fixtures, each
+// copy's headings numbered so sections stay distinct.
+func checkBenchDoc(b *testing.B, n int) []byte {
+	b.Helper()
+	var parts [][]byte
+	for _, f := range []string{"testdata/fix/feature-flags.md", "testdata/fix/crlf-cjk.md", "testdata/fix/setext-no-eol.md"} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))
+	}
+	var buf bytes.Buffer
+	buf.WriteString("---\nrubric: system-design\n---\n# Benchmark design\n\n")
+	for i := 0; bytes.Count(buf.Bytes(), []byte("\n")) < n; i++ {
+		p := parts[i%len(parts)]
+		p = bytes.ReplaceAll(p, []byte("\n## "), []byte(fmt.Sprintf("\n## %d. ", i)))
+		p = bytes.ReplaceAll(p, []byte("---\nrubric: system-design\n---\n"), nil)
+		buf.Write(bytes.TrimPrefix(p, []byte("# ")))
+		buf.WriteString("\n\n")
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkCheck compares a whole check with its floor, bare goldmark
+// parsing of the same bytes, in the same run: report the ratio of the two.
+func BenchmarkCheck(b *testing.B) {
+	for _, lines := range []int{400, 10000} {
+		src := checkBenchDoc(b, lines)
+		b.Run(fmt.Sprintf("floor-goldmark/%d-lines", lines), func(b *testing.B) {
+			p := goldmark.New().Parser()
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				p.Parse(text.NewReader(src))
+			}
+		})
+		b.Run(fmt.Sprintf("check/%d-lines", lines), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Run("bench.md", src, nil)
+			}
+		})
+	}
+}
