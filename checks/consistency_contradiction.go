@@ -93,7 +93,7 @@ func runConsistencyContradiction(pass *Pass) {
 	var claim Span
 	var claimText string
 	for _, s := range all {
-		if m, _, ok := strongClaims.find(t.b, s); ok && !negated(t.b, s, m.Start) && !conditional(t.b, s) && !claimScopes.has(t.b, s) {
+		if m, _, ok := t.find(strongClaims, s); ok && !negated(t.b, s, m.Start) && !conditional(t.b, s) && !t.has(claimScopes, s) {
 			claim, claimText = m, string(d.Text(m))
 			break
 		}
@@ -101,14 +101,14 @@ func runConsistencyContradiction(pass *Pass) {
 	if claimText == "" {
 		return
 	}
-	cacheFresh := cacheFreshness.has(t.b, Span{Start: 0, End: len(t.b)})
+	cacheFresh := t.has(cacheFreshness, Span{Start: 0, End: len(t.b)})
 	reported := map[string]bool{}
 	for _, s := range all {
 		var kind string
-		switch m, _, ok := staleReplicaReads.find(t.b, s); {
-		case ok && !negated(t.b, s, m.Start) && !freshCopies.has(t.b, s) && (readWords.has(t.b, s) || isReadReplica(t.b, m)):
+		switch m, _, ok := t.find(staleReplicaReads, s); {
+		case ok && !negated(t.b, s, m.Start) && !t.has(freshCopies, s) && (t.has(readWords, s) || isReadReplica(t.b, m)):
 			kind = "reads served by asynchronously replicated copies"
-		case !cacheFresh && cacheWords.has(t.b, s) && readWords.has(t.b, s) && !strongClaims.has(t.b, s):
+		case !cacheFresh && t.has(cacheWords, s) && t.has(readWords, s) && !t.has(strongClaims, s):
 			kind = "reads served from a cache that nothing invalidates"
 		}
 		if kind == "" || reported[kind] {

@@ -85,12 +85,12 @@ func unanswered(pass *Pass, c Concern, asks []ask) (open []ask, at Span) {
 		// touches on consistency is not expected to name a model.
 		arises := a.when == nil && a.whenCased == nil && covered
 		if !arises && a.when != nil {
-			arises = a.when.has(t.b, in(a.whenScope))
+			arises = t.has(a.when, in(a.whenScope))
 		}
 		if !arises && a.whenCased != nil {
 			arises = a.whenCased(maskedSource(pass, in(a.whenScope)))
 		}
-		if arises && !a.answers.has(t.b, in(a.scope)) && !a.answersAnywhere.has(t.b, whole) {
+		if arises && !t.has(a.answers, in(a.scope)) && !t.has(a.answersAnywhere, whole) {
 			open = append(open, a)
 		}
 	}

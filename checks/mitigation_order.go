@@ -81,7 +81,7 @@ func runMitigationOrder(pass *Pass) {
 	}
 	d, t := pass.Doc, pass.prose()
 	for _, s := range t.sentences(d, Span{Start: 0, End: len(d.Src)}, false) {
-		m, _, ok := waitsForCause.find(t.b, s)
+		m, _, ok := t.find(waitsForCause, s)
 		if !ok || negated(t.b, s, m.Start) {
 			continue
 		}

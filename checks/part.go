@@ -122,7 +122,7 @@ func detectPart(d *doc.Document, t *proseText, p *Part) *PartFinding {
 	blocks := evidenceBlocks(d, Span{Start: 0, End: len(d.Src)})
 	for _, e := range p.Evidence {
 		for _, b := range blocks {
-			if s, ok := findPhrase(t.b, b, e); ok {
+			if s, ok := t.findIn(b, e); ok {
 				found++
 				if first.Start < 0 || s.Start < first.Start {
 					first = s

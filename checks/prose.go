@@ -18,6 +18,8 @@ type proseText struct {
 	// ignored lists the blanked spans in order, for checks that read the
 	// original source (the numbers) and must skip the same text.
 	ignored []Span
+	// words indexes b, on first use.
+	words *wordIndex
 }
 
 // prose returns the document's prose text, computing it on first use: one

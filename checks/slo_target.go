@@ -109,12 +109,12 @@ func sloTargets(pass *Pass, span Span) (avail, latency bool) {
 				dur = true
 			}
 		}
-		pctl := percentileWords.has(t.b, s)
+		pctl := t.has(percentileWords, s)
 		if dur && (pctl || pct) {
 			latency = true
 		}
-		if (pct && !dur) || ninesWords.has(t.b, s) || (small && availabilityWords.has(t.b, s)) ||
-			(pct && availabilityWords.has(t.b, s) && !pctl) {
+		if (pct && !dur) || t.has(ninesWords, s) || (small && t.has(availabilityWords, s)) ||
+			(pct && t.has(availabilityWords, s) && !pctl) {
 			avail = true
 		}
 		if avail && latency {

@@ -71,7 +71,7 @@ func runUnquantifiedResult(pass *Pass) {
 		}
 		quantified := false
 		for _, s := range t.sentences(d, region, true) {
-			if len(numbers.Quantities(d.Src[s.Start:s.End])) > 0 || quantityWords.has(t.b, s) {
+			if len(numbers.Quantities(d.Src[s.Start:s.End])) > 0 || t.has(quantityWords, s) {
 				quantified = true
 				break
 			}

@@ -86,7 +86,7 @@ func runVagueClaim(pass *Pass) {
 	for _, v := range vagueClaims {
 		reported := map[int]bool{}
 		for _, p := range v.words {
-			for _, m := range findAll(t.b, Span{Start: sents[0].Start, End: sents[len(sents)-1].End}, p) {
+			for _, m := range t.findAllIn(Span{Start: sents[0].Start, End: sents[len(sents)-1].End}, p) {
 				i := sentenceAt(sents, m.Start)
 				if i < 0 || reported[i] || m.End > sents[i].End {
 					continue
