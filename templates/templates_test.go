@@ -260,9 +260,9 @@ func TestOverlayAddsAndReplaces(t *testing.T) {
 	base := Builtin()
 	before, _ := base.Template("system-design")
 	s, err := base.WithOverlay(map[string][]byte{
-		"star-story.md": []byte("---\r\nrubric: behavioral-story\r\nauthor: someone\r\ntemplate:\r\n  title: \"Behavioural story\"\r\n\r\n  description: STAR story\r\n---\r\n\r\n# <Story>\r\n\r\n## Situation\r\n\r\n- TODO: Where and when.\r\n"),
-		"postmortem.md":       []byte("---\nrubric: postmortem\n---\n# <Incident>\n\n<!-- designls:snippets slo rollout -->\n\n## Notes\n"),
-		"snippets/slo.md":     []byte("\n# Reliability targets #\n\n- TODO: our own SLO guidance.\n\n```sh\n# not a heading\n```\n\n"),
+		"star-story.md":   []byte("---\r\nrubric: behavioral-story\r\nauthor: someone\r\ntemplate:\r\n  title: \"Behavioural story\"\r\n\r\n  description: STAR story\r\n---\r\n\r\n# <Story>\r\n\r\n## Situation\r\n\r\n- TODO: Where and when.\r\n"),
+		"postmortem.md":   []byte("---\nrubric: postmortem\n---\n# <Incident>\n\n<!-- designls:snippets slo rollout -->\n\n## Notes\n"),
+		"snippets/slo.md": []byte("\n# Reliability targets #\n\n- TODO: our own SLO guidance.\n\n```sh\n# not a heading\n```\n\n"),
 	})
 	if err != nil {
 		t.Fatal(err)
