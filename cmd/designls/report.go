@@ -66,6 +66,7 @@ type diagnostic struct {
 	Severity  string  `json:"severity"`
 	Code      string  `json:"code"`
 	Concern   string  `json:"concern"`
+	Part      string  `json:"part,omitempty"` // a rubric part that is not a concern
 	Message   string  `json:"message"`
 	Fixes     []fix   `json:"fixes,omitempty"`
 	Related   []place `json:"related,omitempty"`
@@ -118,7 +119,7 @@ func newReport(path string, res *checks.Result, withFixes bool) *report {
 		start, end := d.Lines.Position(dg.Span.Start), d.Lines.Position(dg.Span.End)
 		out := diagnostic{
 			Line: start.Line, Column: start.Col, EndLine: end.Line, EndColumn: end.Col,
-			Severity: dg.Severity.String(), Code: dg.Check, Concern: string(dg.Concern), Message: dg.Message,
+			Severity: dg.Severity.String(), Code: dg.Check, Concern: string(dg.Concern), Part: dg.Part, Message: dg.Message,
 			sev:      dg.Severity,
 			cpColumn: codePointColumn(d, dg.Span.Start), cpEndColumn: codePointColumn(d, dg.Span.End),
 		}
