@@ -14,8 +14,10 @@
 // when one fails. A file cannot be checked when it is missing, unreadable,
 // not a regular file, binary (it holds a NUL byte: "PATH: binary file, not
 // Markdown") or larger than 4 MiB. A folder holding no Markdown to check is
-// said so on stderr but is not an error. fix, new, templates and explain use
-// 0 and 2 only.
+// said so on stderr but is not an error. fix, new, templates, explain,
+// review and drills use 0 and 2 only: a review's findings are its output,
+// not a failure. review colours its text only when stdout is a terminal and
+// NO_COLOR is unset or empty.
 //
 // Lines and columns in text and JSON output are 1-based and columns count
 // bytes; an end column is just past the last byte. SARIF counts columns in
