@@ -17,8 +17,8 @@ import (
 )
 
 func init() {
-	register("new", "[--template NAME] [--force] FILE",
-		"start a design doc from a template (FILE - prints it); refuses to overwrite a file without --force", runNew)
+	register("new", "[--template NAME | --drill NAME] [--force] FILE",
+		"start a design doc from a template, or a practice answer from a drill (FILE - prints it); refuses to overwrite a file without --force", runNew)
 	register("templates", "", "list the templates that new and the editors offer", runTemplates)
 	register("rubrics", "", "list the rubrics a doc can be checked against", runRubrics)
 	register("explain", "ID", "describe a check (or a concern): what it finds, why it matters, how to fix or disable it", runExplain)
@@ -40,6 +40,7 @@ func templateSet(dir string, stderr io.Writer) (*templates.Set, *config.Config, 
 func runNew(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("new", stderr)
 	name := fs.String("template", "", "template `NAME` (see designls templates); default: the config's rubric's template, else system-design")
+	drill := fs.String("drill", "", "start from practice drill `NAME` (see designls drills): its prompt, time box and its rubric's skeleton")
 	force := fs.Bool("force", false, "overwrite FILE if it exists")
 	paths, code, ok := parseFlags(fs, args)
 	if !ok {
@@ -48,10 +49,16 @@ func runNew(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if len(paths) != 1 {
 		return usageError(stderr, "new", "want exactly one FILE, got %d", len(paths))
 	}
+	if *drill != "" && *name != "" {
+		return usageError(stderr, "new", "--drill and --template cannot be used together: a drill brings its rubric's template")
+	}
 	file := paths[0]
 	dir := "."
 	if file != "-" {
 		dir = filepath.Dir(file)
+	}
+	if *drill != "" {
+		return newFromDrill(*drill, file, dir, *force, stdout, stderr)
 	}
 	set, cfg, clean := templateSet(dir, stderr)
 	tname := *name
