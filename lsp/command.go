@@ -3,9 +3,6 @@ package lsp
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"path/filepath"
-	"strings"
 
 	"go.lsp.dev/jsonrpc2" // v0.10.0, pinned: see doc.go
 	"go.lsp.dev/protocol" // v0.12.0, pinned: see doc.go
@@ -17,7 +14,7 @@ import (
 // a contract with the editor extensions.
 const (
 	cmdInsertMissing  = "designls.insertMissing"  // [{uri}]: applies the insertion of every missing core section
-	cmdScorecard      = "designls.scorecard"      // [{uri}] -> {markdown}
+	cmdScorecard      = "designls.scorecard"      // [{uri}] -> {markdown, scorecard}
 	cmdListTemplates  = "designls.listTemplates"  // -> [{name, title, description}]
 	cmdRenderTemplate = "designls.renderTemplate" // [{name}] -> {text}
 	cmdCoverage       = "designls.coverage"       // [{uri}] -> coverageSummary
@@ -58,9 +55,7 @@ func executeCommand(ctx context.Context, s *server, p *executeCommandParams) (an
 		if err != nil {
 			return nil, err
 		}
-		return struct {
-			Markdown string `json:"markdown"`
-		}{scorecard(snap, a)}, nil
+		return scorecard(a), nil
 	case cmdCoverage:
 		snap, err := commandDocument(s, p)
 		if err != nil {
@@ -158,57 +153,20 @@ func insertMissing(ctx context.Context, s *server, snap *snapshot) error {
 	return nil
 }
 
-// scorecard is a Markdown report of a document's coverage and findings.
-func scorecard(snap *snapshot, a *analysis) string {
-	var b strings.Builder
-	name := filepath.Base(snap.path)
-	if snap.path == "" {
-		name = string(snap.uri)
-	}
-	if t := a.res.Doc.Title(); t != nil && t.Title != "" {
-		name = t.Title
-	}
-	sum := summarize(a)
-	fmt.Fprintf(&b, "# Scorecard: %s\n\n", name)
+// scorecardResult is what designls.scorecard returns: the review as
+// Markdown, which the editors show as it is, and as data for those that
+// draw their own. Scorecard is absent for a document that is not a design
+// doc.
+type scorecardResult struct {
+	Markdown  string            `json:"markdown"`
+	Scorecard *checks.Scorecard `json:"scorecard,omitempty"`
+}
+
+// scorecard is the core's review of the analysed version.
+func scorecard(a *analysis) scorecardResult {
 	if !a.design {
-		b.WriteString("Not a design doc: add `rubric:` front matter or an `include` glob to review it.\n")
-		return b.String()
+		return scorecardResult{Markdown: "# Scorecard\n\nNot a design doc: add `rubric:` front matter or an `include` glob to review it.\n"}
 	}
-	title := sum.Rubric
-	if a.res.Rubric != nil && a.res.Rubric.Title != "" {
-		title = a.res.Rubric.Title
-	}
-	fmt.Fprintf(&b, "Rubric **%s** · coverage %d/%d · core %d/%d\n\n", title, sum.Covered, sum.Total, sum.CoreCovered, sum.CoreTotal)
-	b.WriteString("| Concern | Core | State | Where |\n|---|---|---|---|\n")
-	for _, c := range a.set.Order() {
-		req, ok := a.res.Rubric.Requirement(checks.Concern(c))
-		if !ok || req.Missing == checks.Off {
-			continue
-		}
-		info, _ := checks.LookupConcern(checks.Concern(c))
-		f := a.res.Coverage.Get(checks.Concern(c))
-		core := ""
-		if info.Core {
-			core = "core"
-		}
-		state := f.State.String()
-		if f.State == checks.Missing {
-			state = "**missing**"
-		}
-		where := ""
-		if f.State != checks.Missing {
-			where = fmt.Sprintf("line %d", a.m.Line(f.Span.Start)+1)
-			if f.Section != nil && f.Section.Title != "" {
-				where = fmt.Sprintf("%q, %s", f.Section.Title, where)
-			}
-		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", info.Name, core, state, strings.ReplaceAll(where, "|", `\|`))
-	}
-	if len(a.res.Diagnostics) > 0 {
-		b.WriteString("\n## Findings\n\n")
-		for _, d := range a.res.Diagnostics {
-			fmt.Fprintf(&b, "- line %d, %s `%s`: %s\n", a.m.Line(d.Span.Start)+1, d.Severity, d.Check, d.Message)
-		}
-	}
-	return b.String()
+	sc := checks.Review(a.res)
+	return scorecardResult{Markdown: sc.Markdown(), Scorecard: &sc}
 }
