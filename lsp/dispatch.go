@@ -36,6 +36,7 @@ var requests = map[string]requestHandler{
 	"textDocument/completion":     docRequest(func(p *protocol.CompletionParams) protocol.DocumentURI { return p.TextDocument.URI }, completion, emptyCompletion()),
 	"completionItem/resolve":      request(resolveCompletionItem),
 	"textDocument/codeLens":       docRequest(func(p *protocol.CodeLensParams) protocol.DocumentURI { return p.TextDocument.URI }, codeLens, []protocol.CodeLens{}),
+	"textDocument/inlayHint":      docRequest(func(p *inlayHintParams) protocol.DocumentURI { return p.TextDocument.URI }, inlayHints, []inlayHint{}),
 	"codeLens/resolve":            request(resolveCodeLens),
 	"workspace/executeCommand":    request(executeCommand),
 }

@@ -39,5 +39,6 @@
 //   - TextDocumentContentChangeEvent.Range is not a pointer, so a full
 //     replacement cannot be told from an insertion at 0:0: change events are
 //     decoded with a type of our own.
-//   - 3.17 additions (positionEncoding) have types of our own in types.go.
+//   - 3.17 additions have types of our own: positionEncoding in types.go,
+//     inlay hints in inlay_hint.go.
 package lsp

@@ -49,6 +49,13 @@ func initialize(_ context.Context, s *server, raw *json.RawMessage) (*initialize
 	}
 	s.cfg.init(folders, initOpts)
 
+	// Inlay hints are offered only to clients that show them: a client
+	// that has never heard of them gains nothing from the request.
+	var inlay *inlayHintOptions
+	if p.Capabilities.TextDocument.InlayHint != nil {
+		inlay = &inlayHintOptions{}
+	}
+
 	s.mu.Lock()
 	s.state = running
 	s.mu.Unlock()
@@ -76,6 +83,7 @@ func initialize(_ context.Context, s *server, raw *json.RawMessage) (*initialize
 			CodeLensProvider:       &protocol.CodeLensOptions{},
 			DocumentSymbolProvider: true,
 			FoldingRangeProvider:   true,
+			InlayHintProvider:      inlay,
 			ExecuteCommandProvider: &protocol.ExecuteCommandOptions{Commands: commandNames()},
 			Workspace: &protocol.ServerCapabilitiesWorkspace{
 				WorkspaceFolders: &protocol.ServerCapabilitiesWorkspaceFolders{Supported: true, ChangeNotifications: true},

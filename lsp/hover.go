@@ -13,9 +13,10 @@ import (
 )
 
 // hover explains, at a diagnostic, the rule behind it (the check's own
-// documentation) and, on a heading of a design doc, which concerns the
-// section covers and what interviewers look for there (the prompts of the
-// concern's section template).
+// documentation); on a heading of a design doc, which concerns the section
+// covers and what interviewers look for there (the prompts of the
+// concern's section template); and on a back-of-envelope equation, what it
+// computes to.
 func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams) (*protocol.Hover, error) {
 	a, err := snap.analysis()
 	if err != nil {
@@ -39,6 +40,15 @@ func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams
 	if sec := headingAt(a.res.Doc, off); sec != nil && (sec != a.res.Doc.Title() || coversAny(a, sec)) {
 		parts = append(parts, headingHover(a, sec))
 		extend(doc.Span{Start: sec.Heading.Start, End: a.m.LineEnd(a.m.Line(sec.Heading.Start))})
+	}
+
+	// The equation first: it answers what the reader is pointing at, and
+	// a capacity-math finding on it follows with the rule.
+	for _, ev := range checks.Arithmetic(a.res.Doc) {
+		if off >= ev.Span.Start && off < ev.Span.End {
+			parts = append(parts, equationHover(ev))
+			extend(ev.Span)
+		}
 	}
 
 	// One explanation per check, after the messages found here.
@@ -157,4 +167,43 @@ func checklist(set *templates.Set, concern string) []string {
 		out = append(out, text)
 	}
 	return out
+}
+
+// equationHover shows what an equation computes to: "1,000 apps × 10K QPS
+// = 10M QPS ✓", with the written figure when it is wrong.
+func equationHover(ev checks.Evaluation) string {
+	lhs := codeSpan(ev.Expression)
+	switch ev.Verdict {
+	case "ok":
+		return fmt.Sprintf("**Arithmetic**: %s = %s ✓", lhs, ev.Value)
+	case "wrong":
+		return fmt.Sprintf("**Arithmetic**: %s = %s ✗ (written: %s)", lhs, ev.Value, ev.Written)
+	case "unit mismatch":
+		why := "the units do not match"
+		if ev.Why != "" {
+			why += ": " + ev.Why
+		}
+		return fmt.Sprintf("**Arithmetic**: %s ✗ %s", lhs, why)
+	}
+	return fmt.Sprintf("**Arithmetic**: %s = %s", lhs, ev.Value)
+}
+
+// codeSpan writes s as Markdown code, so that "*" and "_" in an
+// expression stay operators: the fence is one backtick longer than the
+// longest run of backticks in s.
+func codeSpan(s string) string {
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }

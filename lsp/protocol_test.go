@@ -160,7 +160,7 @@ func TestEveryRequestAnsweredOnce(t *testing.T) {
 	u := "file:///project/a.md"
 	c.open(u, designDoc)
 	methods := []string{"textDocument/hover", "textDocument/codeAction", "textDocument/documentSymbol", "textDocument/foldingRange",
-		"textDocument/completion", "textDocument/codeLens", "designls/test.panic", "no/such/method", "designls/test.idle"}
+		"textDocument/completion", "textDocument/codeLens", "textDocument/inlayHint", "designls/test.panic", "no/such/method", "designls/test.idle"}
 	p := map[string]any{
 		"textDocument": map[string]any{"uri": u},
 		"position":     map[string]any{"line": 3, "character": 2},
@@ -216,6 +216,9 @@ func TestEmptyListsAreArrays(t *testing.T) {
 		{"textDocument/documentSymbol", map[string]any{"textDocument": td(plain)}, `[]`},
 		{"textDocument/foldingRange", map[string]any{"textDocument": td(plain)}, `[]`},
 		{"textDocument/codeLens", map[string]any{"textDocument": td(plain)}, `[]`},
+		{"textDocument/inlayHint", map[string]any{"textDocument": td(plain), "range": map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 9, "character": 0}}}, `[]`},
+		{"textDocument/inlayHint", map[string]any{"textDocument": td(design), "range": map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 9, "character": 0}}}, `[]`},
+		{"textDocument/inlayHint", map[string]any{"textDocument": td("file:///project/unopened.md"), "range": map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 0, "character": 0}}}, `[]`},
 		{"textDocument/completion", map[string]any{"textDocument": td(plain), "position": map[string]any{"line": 0, "character": 0}}, `{"isIncomplete":false,"items":[]}`},
 		{"textDocument/completion", map[string]any{"textDocument": td(design), "position": map[string]any{"line": 7, "character": 3}}, `{"isIncomplete":false,"items":[]}`},
 		{"textDocument/codeAction", map[string]any{"textDocument": td(plain), "range": map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": map[string]any{"line": 0, "character": 0}}, "context": map[string]any{"diagnostics": []any{}, "only": []string{"quickfix"}}}, `[]`},

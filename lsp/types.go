@@ -7,7 +7,8 @@ import (
 )
 
 // The types here are the protocol values that go.lsp.dev/protocol v0.12.0
-// lacks (LSP 3.17 additions such as positionEncoding) or types in a way
+// lacks (LSP 3.17 additions such as positionEncoding; inlay hints have
+// theirs in inlay_hint.go) or types in a way
 // that loses information (a change event's optional range, a diagnostic
 // version of 0), and the few parts of initialize that designls reads.
 
@@ -56,6 +57,9 @@ type clientCapabilities struct {
 		Hover struct {
 			ContentFormat []string `json:"contentFormat"`
 		} `json:"hover"`
+		// InlayHint (3.17) is non-nil when the client shows inlay hints;
+		// none of its members change what designls sends.
+		InlayHint *struct{} `json:"inlayHint"`
 	} `json:"textDocument"`
 }
 
@@ -76,6 +80,7 @@ type serverCapabilities struct {
 	CodeLensProvider       *protocol.CodeLensOptions             `json:"codeLensProvider,omitempty"`
 	DocumentSymbolProvider bool                                  `json:"documentSymbolProvider"`
 	FoldingRangeProvider   bool                                  `json:"foldingRangeProvider"`
+	InlayHintProvider      *inlayHintOptions                     `json:"inlayHintProvider,omitempty"`
 	ExecuteCommandProvider *protocol.ExecuteCommandOptions       `json:"executeCommandProvider,omitempty"`
 	Workspace              *protocol.ServerCapabilitiesWorkspace `json:"workspace,omitempty"`
 }

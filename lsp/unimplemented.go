@@ -12,7 +12,5 @@ package lsp
 //   - textDocument/formatting, rename, references, definition: designls
 //     reviews documents, it is not a Markdown language server; those belong
 //     to one (marksman) running beside it.
-//   - textDocument/inlayHint (3.17): planned, for the numbers checks; it
-//     needs a type of its own in types.go, like positionEncoding.
 //   - workspace/symbol: documents that are not open are not indexed.
 //   - window/workDoneProgress: analysis of one document takes milliseconds.
