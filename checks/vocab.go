@@ -149,9 +149,14 @@ func (m *matcher) add(words []string, e entry) {
 	for i, w := range words[1:] {
 		e.rest[i] = hashWord([]byte(w))
 	}
-	list := append(m.m[h], e)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].rest) > len(list[j].rest) })
-	m.m[h] = list
+	// Keep longer phrases first, and phrases of one length in the order
+	// added: insert after every entry at least as long.
+	list := m.m[h]
+	at := len(list)
+	for at > 0 && len(list[at-1].rest) < len(e.rest) {
+		at--
+	}
+	m.m[h] = slices.Insert(list, at, e)
 	m.filter.add(h)
 }
 
