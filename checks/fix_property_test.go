@@ -107,3 +107,31 @@ func TestFixRemovesExactlyItsDiagnostic(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipFixes checks that skipping fixes changes nothing but the fixes.
+func TestSkipFixes(t *testing.T) {
+	src, err := os.ReadFile("testdata/fix/feature-flags.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := Run("f.md", src, nil)
+	without := Run("f.md", src, &Options{SkipFixes: true})
+	if len(with.Diagnostics) != len(without.Diagnostics) {
+		t.Fatalf("%d diagnostics with fixes, %d without", len(with.Diagnostics), len(without.Diagnostics))
+	}
+	fixed := 0
+	for i, d := range with.Diagnostics {
+		if key(d) != key(without.Diagnostics[i]) {
+			t.Errorf("diagnostic %d differs: %s vs %s", i, key(d), key(without.Diagnostics[i]))
+		}
+		if d.Check == MissingSection.ID && len(d.Fixes) > 0 {
+			fixed++
+			if len(without.Diagnostics[i].Fixes) != 0 {
+				t.Errorf("%s/%s still has a fix with SkipFixes", d.Check, d.Concern)
+			}
+		}
+	}
+	if fixed == 0 {
+		t.Fatal("no missing-section fix to compare")
+	}
+}

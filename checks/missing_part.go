@@ -96,6 +96,9 @@ func runMissingPart(pass *Pass) {
 // part p: after the nearest section of an earlier requirement, else before
 // the nearest section of a later one, else at the end.
 func partFixes(pass *Pass, p *Part) []Fix {
+	if pass.Options.SkipFixes {
+		return nil
+	}
 	tpl, ok := pass.Templates().Template(pass.Rubric.Template)
 	if !ok || p.Template == "" {
 		return nil

@@ -105,6 +105,9 @@ func titleAnchor(pass *Pass) Span {
 // insertFixes returns the fix that inserts concern's section template; the
 // templates package decides the text and the place.
 func insertFixes(pass *Pass, c Concern) []Fix {
+	if pass.Options.SkipFixes {
+		return nil
+	}
 	e, ok := pass.Templates().InsertEdit(pass.Doc, string(c), pass.Coverage.SectionOf)
 	if !ok {
 		return nil

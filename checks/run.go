@@ -19,6 +19,10 @@ type Options struct {
 	Synonyms map[Concern][]string
 	// Templates supplies the text of fixes; nil means the built-ins.
 	Templates *templates.Set
+	// SkipFixes leaves fixes that need the templates uncomputed, for
+	// callers that will not show them (the command line's text output):
+	// building the template set is most of a one-file run's start-up.
+	SkipFixes bool
 }
 
 // Result is everything the core knows about one document.

@@ -198,6 +198,7 @@ func checkFile(f input, rubric string, withFixes bool) *report {
 	if rubric != "" {
 		opts.Rubric = rubric
 	}
+	opts.SkipFixes = !withFixes
 	res := checks.Run(f.path, src, opts)
 	return newReport(displayPath(f.path), res, withFixes)
 }
