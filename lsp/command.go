@@ -47,21 +47,13 @@ func executeCommand(ctx context.Context, s *server, p *executeCommandParams) (an
 		}
 		return nil, insertMissing(ctx, s, snap)
 	case cmdScorecard:
-		snap, err := commandDocument(s, p)
-		if err != nil {
-			return nil, err
-		}
-		a, err := snap.analysis()
+		a, err := commandAnalysis(s, p)
 		if err != nil {
 			return nil, err
 		}
 		return scorecard(a), nil
 	case cmdCoverage:
-		snap, err := commandDocument(s, p)
-		if err != nil {
-			return nil, err
-		}
-		a, err := snap.analysis()
+		a, err := commandAnalysis(s, p)
 		if err != nil {
 			return nil, err
 		}
@@ -110,6 +102,16 @@ func firstArgument(p *executeCommandParams, into any, bare func(string)) error {
 // commandDocument returns the current snapshot of the document a command
 // names: commands act on the text as it is now, not as it was when the
 // lens or action that carries them was computed.
+// commandAnalysis returns the analysis of the current version of the
+// document a command names.
+func commandAnalysis(s *server, p *executeCommandParams) (*analysis, error) {
+	snap, err := commandDocument(s, p)
+	if err != nil {
+		return nil, err
+	}
+	return snap.analysis()
+}
+
 func commandDocument(s *server, p *executeCommandParams) (*snapshot, error) {
 	var arg uriArg
 	if err := firstArgument(p, &arg, func(s string) { arg.URI = protocol.DocumentURI(s) }); err != nil {
