@@ -20,6 +20,9 @@ type proseText struct {
 	ignored []Span
 	// words indexes b, on first use.
 	words *wordIndex
+	// allSentences caches the whole document's sentences, without and
+	// with block quotes; callers must not modify them.
+	allSentences [2][]Span
 }
 
 // prose returns the document's prose text, computing it on first use: one
@@ -280,7 +283,21 @@ func allSections(d *doc.Document) []*Section {
 // sentence ends. Code blocks, headings and blanked text are skipped. With
 // quotes false, block quotes are skipped too (a drill's prompt is quoted).
 func (t *proseText) sentences(d *doc.Document, span Span, quotes bool) []Span {
-	var out []Span
+	// Several checks split the whole document; do it once per run.
+	whole := span.Start <= 0 && span.End >= len(d.Src)
+	q := 0
+	if quotes {
+		q = 1
+	}
+	if whole && t.allSentences[q] != nil {
+		return t.allSentences[q]
+	}
+	out := []Span{}
+	defer func() {
+		if whole {
+			t.allSentences[q] = out
+		}
+	}()
 	for _, s := range allSections(d) {
 		if s.Own.End <= span.Start || s.Own.Start >= span.End {
 			continue
