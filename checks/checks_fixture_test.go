@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 	"fmt"
+	"github.com/designls/designls/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,20 +78,8 @@ func runFixture(t *testing.T, c *Check, file string) {
 		t.Errorf("%s: want no %s diagnostic, got %q", file, c.ID, mine[0].Message)
 	}
 	got := formatFixture(t, res.Doc, c, mine)
-	golden := strings.TrimSuffix(file, ".md") + ".golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s--- want\n%s", file, golden, got, want)
-	}
+	goldenPath := strings.TrimSuffix(file, ".md") + ".golden"
+	golden.Check(t, goldenPath, got, *update)
 }
 
 // formatFixture lists diagnostics one per line with their spans as

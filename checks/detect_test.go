@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 	"fmt"
+	"github.com/designls/designls/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,20 +32,8 @@ func TestDetectGolden(t *testing.T) {
 			d := doc.Parse(file, src)
 			cv := Detect(d, DefaultVocabulary().WithSynonyms(fixtureSynonyms(src)))
 			got := formatCoverage(d, cv)
-			golden := strings.TrimSuffix(file, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("coverage of %s differs from %s:\n--- got\n%s--- want\n%s", file, golden, got, want)
-			}
+			goldenPath := strings.TrimSuffix(file, ".md") + ".golden"
+			golden.Check(t, goldenPath, got, *update)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"encoding/json"
+	"github.com/designls/designls/internal/golden"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -43,19 +44,7 @@ func TestScorecardGolden(t *testing.T) {
 
 func compareGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s is stale (run with -update and review the diff):\n%s", path, got)
-	}
+	golden.Check(t, path, got, *update)
 }
 
 // TestScorecardTextFits80Columns renders every fixture and corpus document

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/designls/designls/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,20 +57,8 @@ func TestGolden(t *testing.T) {
 			d := Parse(f, src)
 			checkInvariants(t, d)
 			got := dump(d)
-			golden := strings.TrimSuffix(f, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("parse of %s changed:\n--- got\n%s\n--- want\n%s", f, got, want)
-			}
+			goldenPath := strings.TrimSuffix(f, ".md") + ".golden"
+			golden.Check(t, goldenPath, got, *update)
 		})
 	}
 }
