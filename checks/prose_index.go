@@ -3,21 +3,98 @@ package checks
 import (
 	"slices"
 	"sort"
-	"strings"
 )
 
 // wordIndex records where each ASCII word of a prose text starts, so that a
 // phrase is found by looking its first word up instead of scanning the
 // text: the follow-up and claim checks ask hundreds of phrases of every
 // document, and a scan per phrase cost several times the parse.
+//
+// It is an open-addressing hash table over the distinct words. Building it
+// chains each word's occurrences in text order, then lays every chain out
+// contiguously, so a word's starts are one sorted slice of pos. The build
+// allocates a few flat arrays and nothing per word.
 type wordIndex struct {
-	s      string             // the text, copied once so keys need no allocation
-	at     map[string][]int32 // word → sorted starts
-	sorted []string           // distinct words, sorted; built for prefix queries
+	b     []byte
+	slots []wordSlot // power-of-two sized; a slot with n == 0 is free
+	pos   []int32    // starts of words, grouped by word, each group sorted
+	// prefixes caches the sorted starts of the words that begin with a
+	// head, for phrases like "idempoten*", which every sentence may ask.
+	prefixes map[string][]int32
+	// byLead lists the distinct words (as slot numbers) by their first two
+	// bytes, built on the first prefix query: bucket k is
+	// byLead[leads[k]:leads[k+1]].
+	byLead []int32
+	leads  []int32
+}
+
+// leadBuckets is the number of two-byte leads: each byte is a letter, a
+// digit, or (for a one-letter word) nothing.
+const leadBuckets = 37 * 37
+
+func leadOf(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c-'a') + 1
+	case '0' <= c && c <= '9':
+		return int(c-'0') + 27
+	}
+	return 0
+}
+
+// lead returns the bucket of a word by its first two bytes.
+func lead(w []byte) int {
+	k := leadOf(w[0]) * 37
+	if len(w) > 1 {
+		k += leadOf(w[1])
+	}
+	return k
+}
+
+// buildLeads sorts the distinct words into buckets by lead.
+func (x *wordIndex) buildLeads() {
+	x.leads = make([]int32, leadBuckets+1)
+	word := func(s wordSlot) []byte { p := x.pos[s.lo]; return x.b[p : p+s.n] }
+	for _, s := range x.slots {
+		if s.n != 0 {
+			x.leads[lead(word(s))+1]++
+		}
+	}
+	for k := 1; k <= leadBuckets; k++ {
+		x.leads[k] += x.leads[k-1]
+	}
+	x.byLead = make([]int32, x.leads[leadBuckets])
+	fill := slices.Clone(x.leads[:leadBuckets])
+	for i, s := range x.slots {
+		if s.n != 0 {
+			k := lead(word(s))
+			x.byLead[fill[k]] = int32(i)
+			fill[k]++
+		}
+	}
+}
+
+// wordSlot is one distinct word: its starts are pos[lo:hi].
+type wordSlot struct {
+	hash   uint32
+	lo, hi int32
+	n      int32 // length of the word; 0 for a free slot
 }
 
 func newWordIndex(b []byte) *wordIndex {
-	x := &wordIndex{s: string(b), at: make(map[string][]int32, len(b)/24)}
+	x := &wordIndex{b: b}
+	// Prose of n bytes has about n/6 words, and far fewer distinct ones;
+	// the table doubles when it gets half full.
+	size := 256
+	for size < len(b)/32 {
+		size *= 2
+	}
+	x.slots = make([]wordSlot, size)
+	// While building, lo and hi are a word's first and last occurrence,
+	// and next chains the occurrences.
+	starts := make([]int32, 0, len(b)/5)
+	next := make([]int32, 0, len(b)/5)
+	used := 0
 	for i := 0; i < len(b); {
 		if !isPhraseWord(b[i]) {
 			i++
@@ -27,36 +104,118 @@ func newWordIndex(b []byte) *wordIndex {
 		for j < len(b) && isPhraseWord(b[j]) {
 			j++
 		}
-		w := x.s[i:j]
-		x.at[w] = append(x.at[w], int32(i))
+		occ := int32(len(starts))
+		starts = append(starts, int32(i))
+		next = append(next, -1)
+		h, n := uint32(hashWord(b[i:j])), int32(j-i)
+		mask := uint32(len(x.slots) - 1)
+		for k := h & mask; ; k = (k + 1) & mask {
+			s := &x.slots[k]
+			if s.n == 0 {
+				*s = wordSlot{hash: h, lo: occ, hi: occ, n: n}
+				used++
+				break
+			}
+			if s.hash == h && s.n == n && string(b[starts[s.lo]:starts[s.lo]+n]) == string(b[i:j]) {
+				next[s.hi] = occ
+				s.hi = occ
+				break
+			}
+		}
+		if 2*used > len(x.slots) {
+			x.grow()
+		}
 		i = j
 	}
+	x.pos = make([]int32, len(starts))
+	off := int32(0)
+	for k := range x.slots {
+		s := &x.slots[k]
+		if s.n == 0 {
+			continue
+		}
+		lo := off
+		for o := s.lo; o >= 0; o = next[o] {
+			x.pos[off] = starts[o]
+			off++
+		}
+		s.lo, s.hi = lo, off
+	}
 	return x
+}
+
+// grow doubles the table.
+func (x *wordIndex) grow() {
+	old := x.slots
+	x.slots = make([]wordSlot, 2*len(old))
+	mask := uint32(len(x.slots) - 1)
+	for _, s := range old {
+		if s.n == 0 {
+			continue
+		}
+		k := s.hash & mask
+		for x.slots[k].n != 0 {
+			k = (k + 1) & mask
+		}
+		x.slots[k] = s
+	}
+}
+
+// exact returns the sorted starts of the word w.
+func (x *wordIndex) exact(w string) []int32 {
+	h := uint32(hashWord([]byte(w)))
+	mask := uint32(len(x.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		s := &x.slots[k]
+		if s.n == 0 {
+			return nil
+		}
+		if s.hash == h && int(s.n) == len(w) {
+			if p := x.pos[s.lo]; string(x.b[p:p+s.n]) == w {
+				return x.pos[s.lo:s.hi]
+			}
+		}
+	}
 }
 
 // starts returns the sorted starts of words equal to head, or starting with
 // it when prefix is set.
 func (x *wordIndex) starts(head string, prefix bool) []int32 {
 	if !prefix {
-		return x.at[head]
+		return x.exact(head)
 	}
-	if x.sorted == nil {
-		x.sorted = make([]string, 0, len(x.at))
-		for w := range x.at {
-			x.sorted = append(x.sorted, w)
-		}
-		sort.Strings(x.sorted)
+	if out, ok := x.prefixes[head]; ok {
+		return out
 	}
-	i := sort.SearchStrings(x.sorted, head)
+	if x.leads == nil {
+		x.buildLeads()
+	}
+	// A head of two or more bytes shares its word's bucket; a one-byte
+	// head may lead any bucket of its first byte.
+	from, to := lead([]byte(head)), lead([]byte(head))+1
+	if len(head) == 1 {
+		to = from + 37
+	}
 	var out []int32
-	n := 0
-	for ; i < len(x.sorted) && strings.HasPrefix(x.sorted[i], head); i++ {
-		out = append(out, x.at[x.sorted[i]]...)
-		n++
+	groups := 0
+	for _, k := range x.byLead[x.leads[from]:x.leads[to]] {
+		s := x.slots[k]
+		if s.n < int32(len(head)) {
+			continue
+		}
+		if p := x.pos[s.lo]; string(x.b[p:p+int32(len(head))]) != head {
+			continue
+		}
+		out = append(out, x.pos[s.lo:s.hi]...)
+		groups++
 	}
-	if n > 1 {
+	if groups > 1 {
 		slices.Sort(out)
 	}
+	if x.prefixes == nil {
+		x.prefixes = make(map[string][]int32)
+	}
+	x.prefixes[head] = out
 	return out
 }
 

@@ -1,0 +1,40 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestWordIndexAgreesWithScan checks the index against the plain scan it
+// stands in for: the same first match for every phrase and span, over a
+// text with enough distinct words to make the table grow several times.
+func TestWordIndexAgreesWithScan(t *testing.T) {
+	var sb strings.Builder
+	words := []string{"rollback", "roll", "idempotent", "idempotency", "a", "an", "p99", "fail", "open", "fail-open",
+		"read", "reads", "your", "writes", "cache", "cached", "café", "使用", "x", "z9", "429", "1429"}
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&sb, "%s w%d ", words[i*7%len(words)], i%900)
+		if i%13 == 0 {
+			sb.WriteString(".\n")
+		}
+	}
+	text := strings.ToLower(sb.String())
+	pt := &proseText{b: []byte(text)}
+	phrasesToTry := []string{"rollback", "roll*", "idempoten*", "a", "a*", "an", "p99", "p*", "fail open", "read your writes",
+		"read*", "cache*", "caf*", "w12", "w1*", "w899", "w900", "z9", "z*", "429", "nothing", "x", "/v1*", "isn't"}
+	n := len(pt.b)
+	spans := []Span{{0, n}, {1, n}, {n / 3, n / 2}, {n - 40, n}, {5, 6}, {n / 2, n / 2}}
+	for _, p := range phrasesToTry {
+		for _, sp := range spans {
+			want, wantOK := findPhrase(pt.b, sp, p)
+			got, gotOK := pt.findIn(sp, p)
+			if want != got || wantOK != gotOK {
+				t.Errorf("findIn(%v, %q) = %v %v, scan says %v %v", sp, p, got, gotOK, want, wantOK)
+			}
+		}
+	}
+	if got := len(pt.index().slots); got < 1024 {
+		t.Errorf("table has %d slots for over 900 distinct words; it never grew", got)
+	}
+}
