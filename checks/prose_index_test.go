@@ -24,7 +24,7 @@ func TestWordIndexAgreesWithScan(t *testing.T) {
 	phrasesToTry := []string{"rollback", "roll*", "idempoten*", "a", "a*", "an", "p99", "p*", "fail open", "read your writes",
 		"read*", "cache*", "caf*", "w12", "w1*", "w899", "w900", "z9", "z*", "429", "nothing", "x", "/v1*", "isn't"}
 	n := len(pt.b)
-	spans := []Span{{0, n}, {1, n}, {n / 3, n / 2}, {n - 40, n}, {5, 6}, {n / 2, n / 2}}
+	spans := []Span{{Start: 0, End: n}, {Start: 1, End: n}, {Start: n / 3, End: n / 2}, {Start: n - 40, End: n}, {Start: 5, End: 6}, {Start: n / 2, End: n / 2}}
 	for _, p := range phrasesToTry {
 		for _, sp := range spans {
 			want, wantOK := findPhrase(pt.b, sp, p)

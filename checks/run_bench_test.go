@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/designls/designls/checks/doc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
 )
@@ -45,6 +46,15 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				p.Parse(text.NewReader(src))
+			}
+		})
+		// The document model alone: the part of a check that goldmark's
+		// parse sets the pace of.
+		b.Run(fmt.Sprintf("parse/%d-lines", lines), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				doc.Parse("bench.md", src)
 			}
 		})
 		b.Run(fmt.Sprintf("check/%d-lines", lines), func(b *testing.B) {

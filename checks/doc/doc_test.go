@@ -155,6 +155,10 @@ func TestTitleText(t *testing.T) {
 		"### 一致性 (Consistency) 🚦\n":        "一致性 (Consistency) 🚦",
 		"Setext *title*\n===\n":            "Setext title",
 		"## Closed ATX ##\n":               "Closed ATX",
+		"Two *line*\nsetext\n---\n":        "Two line setext",
+		"## 1\\. Caf&eacute; &amp; keys\n": "1. Café & keys",
+		"## The `a\\.b` key\n":             "The a\\.b key",
+		"## C# and 100% *of* it\n":         "C# and 100% of it",
 	}
 	for src, want := range cases {
 		d := Parse("t.md", []byte(src))

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Document is one parsed Markdown file.
@@ -81,21 +82,38 @@ type Block struct {
 }
 
 var (
-	mdOnce sync.Once
-	md     goldmark.Markdown
+	blocksOnce sync.Once
+	blocks     parser.Parser
+	inlineOnce sync.Once
+	inline     goldmark.Markdown
 )
 
-// markdown returns the one parser used everywhere: plain CommonMark, built
-// on first use. It deliberately imports no goldmark extension: importing
+// blockParser returns the parser every document goes through: CommonMark's
+// blocks and nothing inline. The section tree, the block kinds and the
+// code spans all come from blocks; inline parsing (emphasis, links, code
+// spans) would cost about a fifth of the parse and feed nothing but heading
+// titles, which titleText parses on their own when they hold markup.
+//
+// It deliberately imports no goldmark extension: importing
 // goldmark/extension at all compiles the linkify regular expressions at
 // package init, milliseconds that every run would pay. The one GFM block
 // that matters to a reviewer, the table, is recognised from its delimiter
 // row instead (isTable); strikethrough and task lists change no block.
-func markdown() goldmark.Markdown {
-	mdOnce.Do(func() {
-		md = goldmark.New()
+func blockParser() parser.Parser {
+	blocksOnce.Do(func() {
+		blocks = parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)
 	})
-	return md
+	return blocks
+}
+
+// inlineMarkdown returns plain CommonMark, built on the first heading that
+// needs it.
+func inlineMarkdown() goldmark.Markdown {
+	inlineOnce.Do(func() { inline = goldmark.New() })
+	return inline
 }
 
 // Parse parses src. It never fails: any byte sequence is a document.
@@ -103,7 +121,7 @@ func Parse(name string, src []byte) *Document {
 	d := &Document{Name: name, Src: src, Lines: NewLineIndex(src)}
 	base := d.parseFrontMatter()
 	body := normalizeCR(src[base:])
-	root := markdown().Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	root := blockParser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	b := builder{d: d, base: base, size: len(src)}
 	b.build(root)
 	return d
@@ -273,7 +291,7 @@ func (b *builder) section(h *ast.Heading, start, next int) *Section {
 	s.Heading = Span{start, end}
 	s.Body = Span{end, end}
 	s.Own = Span{end, end}
-	s.Title = string(bytes.TrimSpace(plainText(h, src[b.base:])))
+	s.Title = titleText(h, src[b.base:])
 	return s
 }
 
@@ -291,17 +309,40 @@ func isSetext(h *ast.Heading, src []byte) bool {
 	return i < 0 || src[i] != '#'
 }
 
+// titleText returns a heading's title as a reader sees it: its lines
+// joined, markup dropped ("The *data* model" reads "The data model"). A
+// title with no markup characters is its own text; one with them is parsed
+// inline on its own, as the only line of an ATX heading.
+func titleText(h *ast.Heading, src []byte) string {
+	raw := bytes.TrimSpace(plainText(h, src, false))
+	if bytes.IndexAny(raw, "*_`[]<>!\\&~") < 0 {
+		return string(raw)
+	}
+	line := append([]byte("# "), raw...)
+	root := inlineMarkdown().Parser().Parse(text.NewReader(line))
+	if hd, ok := root.FirstChild().(*ast.Heading); ok {
+		return string(bytes.TrimSpace(plainText(hd, line, true)))
+	}
+	return string(raw)
+}
+
 // plainText concatenates the text of n's inline children, dropping markup.
-func plainText(n ast.Node, src []byte) []byte {
+// With resolve set, backslash escapes and character references outside
+// code spans read as what they stand for ("1\\." as "1.", "&amp;" as "&").
+func plainText(n ast.Node, src []byte, resolve bool) []byte {
 	var buf []byte
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
+	var walk func(n ast.Node, code bool)
+	walk = func(n ast.Node, code bool) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch v := c.(type) {
 			case *ast.Text:
 				seg := v.Segment
 				if seg.Start >= 0 && seg.Stop <= len(src) && seg.Start <= seg.Stop {
-					buf = append(buf, src[seg.Start:seg.Stop]...)
+					t := src[seg.Start:seg.Stop]
+					if resolve && !code {
+						t = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(t)))
+					}
+					buf = append(buf, t...)
 				}
 				if v.SoftLineBreak() || v.HardLineBreak() {
 					buf = append(buf, ' ')
@@ -310,12 +351,14 @@ func plainText(n ast.Node, src []byte) []byte {
 				buf = append(buf, v.Value...)
 			case *ast.RawHTML:
 				// Inline HTML is markup, not title text.
+			case *ast.CodeSpan:
+				walk(c, true)
 			default:
-				walk(c)
+				walk(c, code)
 			}
 		}
 	}
-	walk(n)
+	walk(n, false)
 	return buf
 }
 
