@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -85,7 +84,7 @@ var (
 	blocksOnce sync.Once
 	blocks     parser.Parser
 	inlineOnce sync.Once
-	inline     goldmark.Markdown
+	inline     parser.Parser
 )
 
 // blockParser returns the parser every document goes through: CommonMark's
@@ -109,10 +108,18 @@ func blockParser() parser.Parser {
 	return blocks
 }
 
-// inlineMarkdown returns plain CommonMark, built on the first heading that
-// needs it.
-func inlineMarkdown() goldmark.Markdown {
-	inlineOnce.Do(func() { inline = goldmark.New() })
+// inlineParser returns plain CommonMark, built on the first heading that
+// needs it. Both parsers come from goldmark/parser alone: the goldmark
+// package itself would link its HTML renderer, whose package init every
+// run would pay for nothing.
+func inlineParser() parser.Parser {
+	inlineOnce.Do(func() {
+		inline = parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)
+	})
 	return inline
 }
 
@@ -319,7 +326,7 @@ func titleText(h *ast.Heading, src []byte) string {
 		return string(raw)
 	}
 	line := append([]byte("# "), raw...)
-	root := inlineMarkdown().Parser().Parse(text.NewReader(line))
+	root := inlineParser().Parse(text.NewReader(line))
 	if hd, ok := root.FirstChild().(*ast.Heading); ok {
 		return string(bytes.TrimSpace(plainText(hd, line, true)))
 	}
