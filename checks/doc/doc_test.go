@@ -243,3 +243,23 @@ func TestTables(t *testing.T) {
 		}
 	}
 }
+
+// TestLineIndexWithoutCR covers the fast path taken when no "\r" occurs:
+// every offset maps to the line a byte-by-byte count gives.
+func TestLineIndexWithoutCR(t *testing.T) {
+	for _, src := range []string{"", "\n", "a", "a\n", "\n\nb", "ab\ncd\n\t設🚀e\u0301\n\nend"} {
+		x := NewLineIndex([]byte(src))
+		line := 0
+		for off := 0; off <= len(src); off++ {
+			if got := x.Line(off); got != line {
+				t.Errorf("%q: Line(%d) = %d, want %d", src, off, got, line)
+			}
+			if off < len(src) && src[off] == '\n' {
+				line++
+			}
+		}
+		if x.Lines() != line+1 {
+			t.Errorf("%q: Lines() = %d, want %d", src, x.Lines(), line+1)
+		}
+	}
+}

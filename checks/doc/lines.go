@@ -1,6 +1,6 @@
 package doc
 
-import "sort"
+import "bytes"
 
 // Position is a 1-based line and a 1-based byte column, as the command line
 // prints them. A tab counts as one column, as does each byte of a multi-byte
@@ -19,6 +19,17 @@ type LineIndex struct {
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) LineIndex {
 	starts := make([]int, 1, len(src)/40+1)
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Only "\n" ends lines: let IndexByte find them.
+		for i := 0; ; {
+			k := bytes.IndexByte(src[i:], '\n')
+			if k < 0 {
+				return LineIndex{starts: starts, size: len(src)}
+			}
+			i += k + 1
+			starts = append(starts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
@@ -41,7 +52,17 @@ func (x LineIndex) Lines() int { return len(x.starts) }
 // to the source.
 func (x LineIndex) Line(offset int) int {
 	offset = clamp(offset, 0, x.size)
-	return sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
+	// The first start after offset, found by bisection.
+	lo, hi := 0, len(x.starts)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if x.starts[mid] > offset {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo - 1
 }
 
 // LineStart returns the offset at which 0-based line starts, clamped to the

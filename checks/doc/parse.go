@@ -589,6 +589,12 @@ func isTable(src []byte, span Span) bool {
 		rest = rest[:k]
 	}
 	delim := bytes.TrimSpace(bytes.TrimRight(rest, "\r"))
+	// Most paragraphs' second line is text: reject it before splitting.
+	for _, c := range delim {
+		if c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' {
+			return false
+		}
+	}
 	cells := tableCells(delim)
 	if len(cells) == 0 || len(cells) != len(tableCells(bytes.TrimSpace(header))) {
 		return false
