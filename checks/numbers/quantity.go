@@ -232,8 +232,8 @@ func lexQuantity(b []byte, i int) (q Quantity, next int, ok bool) {
 				}
 			case string(w) == "x":
 				u.num, unitStart, st.glued = uTimes, j, true
-			case magnitudes[string(w)] != 0:
-				mag, st.mag = magnitudes[string(w)], magnitudeName(w)
+			case hasMagnitude(w):
+				mag, st.mag = magnitude(w)
 				magEnd = k
 			default:
 				if d := lookupUnit(w); d != nil && d.kind != kindPercent {
@@ -245,7 +245,7 @@ func lexQuantity(b []byte, i int) (q Quantity, next int, ok bool) {
 				for _, p := range [...]string{"Ki", "Mi", "Gi", "Ti", "bn", "K", "k", "M", "G", "T"} {
 					if len(w) > len(p) && string(w[:len(p)]) == p {
 						if d := lookupUnit(w[len(p):]); d != nil && (d.kind == kindNoun || d.kind == kindRate) {
-							mag, st.mag = magnitudes[p], p
+							mag, st.mag = magnitude(w[:len(p)])
 							u.num, unitStart, st.glued = d, j+len(p), true
 							found = true
 							break
@@ -416,27 +416,11 @@ func foldIn(w []byte, words ...string) bool {
 	return false
 }
 
-// magnitudeName returns the constant spelling of a glued magnitude, so the
-// style keeps no reference to the text and costs no allocation.
-func magnitudeName(w []byte) string {
-	for _, m := range [...]string{"K", "k", "M", "B", "bn", "G", "T", "Ki", "Mi", "Gi", "Ti"} {
-		if string(w) == m {
-			return m
-		}
-	}
-	return ""
-}
-
 // finish copies the unit's spelling out of the text; only quantities that
 // are handed to callers pay for the string.
 func (q *Quantity) finish(b []byte) {
 	if q.Unit.Span.End > q.Unit.Span.Start {
-		t := b[q.Unit.Span.Start:q.Unit.Span.End]
-		if s, ok := spellings[string(t)]; ok {
-			q.Unit.Text = s
-		} else {
-			q.Unit.Text = string(t)
-		}
+		q.Unit.Text = spelling(b[q.Unit.Span.Start:q.Unit.Span.End])
 	}
 }
 

@@ -91,32 +91,49 @@ const (
 	year    = 365 * day
 )
 
-func timeUnit(name string, secs float64) *unitDef {
-	return &unitDef{name: name, kind: kindTime, scale: secs, dim: Duration, window: secs}
+// noun returns a value, not a pointer, so that a table of nouns is one
+// array the compiler lays out as data.
+func noun(name string) unitDef {
+	return unitDef{name: name, kind: kindNoun, scale: 1, noun: name}
 }
 
-func dataUnit(name string, scale, bin float64) *unitDef {
-	return &unitDef{name: name, kind: kindData, scale: scale, dim: Size, bin: bin}
-}
-
-func noun(name string) *unitDef {
-	return &unitDef{name: name, kind: kindNoun, scale: 1, noun: name}
-}
-
+// The units are pointers to composite literals of constants, and the lookup
+// tables below are sorted arrays of them, so the compiler emits all of it as
+// data: loading the package runs no code and allocates nothing.
 var (
-	uSecond  = timeUnit("s", 1)
-	uMinute  = timeUnit("min", minute)
-	uHour    = timeUnit("h", hour)
-	uDay     = timeUnit("days", day)
-	uWeek    = timeUnit("weeks", week)
-	uMonth   = timeUnit("months", month)
-	uQuarter = timeUnit("quarters", quarter)
-	uYear    = timeUnit("years", year)
-	uMilli   = timeUnit("ms", 1e-3)
-	uMicro   = timeUnit("µs", 1e-6)
-	uNano    = timeUnit("ns", 1e-9)
+	uSecond  = &unitDef{name: "s", kind: kindTime, scale: 1, dim: Duration, window: 1}
+	uMinute  = &unitDef{name: "min", kind: kindTime, scale: minute, dim: Duration, window: minute}
+	uHour    = &unitDef{name: "h", kind: kindTime, scale: hour, dim: Duration, window: hour}
+	uDay     = &unitDef{name: "days", kind: kindTime, scale: day, dim: Duration, window: day}
+	uWeek    = &unitDef{name: "weeks", kind: kindTime, scale: week, dim: Duration, window: week}
+	uMonth   = &unitDef{name: "months", kind: kindTime, scale: month, dim: Duration, window: month}
+	uQuarter = &unitDef{name: "quarters", kind: kindTime, scale: quarter, dim: Duration, window: quarter}
+	uYear    = &unitDef{name: "years", kind: kindTime, scale: year, dim: Duration, window: year}
+	uMilli   = &unitDef{name: "ms", kind: kindTime, scale: 1e-3, dim: Duration, window: 1e-3}
+	uMicro   = &unitDef{name: "µs", kind: kindTime, scale: 1e-6, dim: Duration, window: 1e-6}
+	uNano    = &unitDef{name: "ns", kind: kindTime, scale: 1e-9, dim: Duration, window: 1e-9}
 
-	uByte    = dataUnit("B", 1, 0)
+	uByte = &unitDef{name: "B", kind: kindData, scale: 1, dim: Size}
+	uKB   = &unitDef{name: "KB", kind: kindData, scale: 1e3, dim: Size, bin: 1 << 10}
+	uMB   = &unitDef{name: "MB", kind: kindData, scale: 1e6, dim: Size, bin: 1 << 20}
+	uGB   = &unitDef{name: "GB", kind: kindData, scale: 1e9, dim: Size, bin: 1 << 30}
+	uTB   = &unitDef{name: "TB", kind: kindData, scale: 1e12, dim: Size, bin: 1 << 40}
+	uPB   = &unitDef{name: "PB", kind: kindData, scale: 1e15, dim: Size, bin: 1 << 50}
+	uEB   = &unitDef{name: "EB", kind: kindData, scale: 1e18, dim: Size, bin: 1 << 60}
+	uKiB  = &unitDef{name: "KiB", kind: kindData, scale: 1 << 10, dim: Size}
+	uMiB  = &unitDef{name: "MiB", kind: kindData, scale: 1 << 20, dim: Size}
+	uGiB  = &unitDef{name: "GiB", kind: kindData, scale: 1 << 30, dim: Size}
+	uTiB  = &unitDef{name: "TiB", kind: kindData, scale: 1 << 40, dim: Size}
+	uPiB  = &unitDef{name: "PiB", kind: kindData, scale: 1 << 50, dim: Size}
+	uEiB  = &unitDef{name: "EiB", kind: kindData, scale: 1 << 60, dim: Size}
+
+	uBps       = &unitDef{name: "bps", kind: kindBitRate, scale: 1.0 / 8, dim: Throughput}
+	uKbps      = &unitDef{name: "Kbps", kind: kindBitRate, scale: 1e3 / 8, dim: Throughput}
+	uKbpsLower = &unitDef{name: "kbps", kind: kindBitRate, scale: 1e3 / 8, dim: Throughput}
+	uMbps      = &unitDef{name: "Mbps", kind: kindBitRate, scale: 1e6 / 8, dim: Throughput}
+	uGbps      = &unitDef{name: "Gbps", kind: kindBitRate, scale: 1e9 / 8, dim: Throughput}
+	uTbps      = &unitDef{name: "Tbps", kind: kindBitRate, scale: 1e12 / 8, dim: Throughput}
+
 	uPercent = &unitDef{name: "%", kind: kindPercent, scale: 0.01}
 	uTimes   = &unitDef{name: "x", kind: kindTimes, scale: 1}
 	uQPS     = &unitDef{name: "QPS", kind: kindRate, scale: 1, dim: Rate, window: 1, noun: "requests"}
@@ -125,83 +142,115 @@ var (
 // Decimal and binary data units, smallest first; Format walks them to pick a
 // size that reads well.
 var (
-	decimalData = []*unitDef{uByte, dataUnit("KB", 1e3, 1<<10), dataUnit("MB", 1e6, 1<<20),
-		dataUnit("GB", 1e9, 1<<30), dataUnit("TB", 1e12, 1<<40), dataUnit("PB", 1e15, 1<<50), dataUnit("EB", 1e18, 1<<60)}
-	binaryData = []*unitDef{uByte, dataUnit("KiB", 1<<10, 0), dataUnit("MiB", 1<<20, 0),
-		dataUnit("GiB", 1<<30, 0), dataUnit("TiB", 1<<40, 0), dataUnit("PiB", 1<<50, 0), dataUnit("EiB", 1<<60, 0)}
+	decimalData = []*unitDef{uByte, uKB, uMB, uGB, uTB, uPB, uEB}
+	binaryData  = []*unitDef{uByte, uKiB, uMiB, uGiB, uTiB, uPiB, uEiB}
 )
 
+// unitWord is one spelling of a unit.
+type unitWord struct {
+	text string
+	def  *unitDef
+}
+
 // exactUnits are matched case-sensitively: "MB" is not "mb", "B" after a
-// space is bytes, "ms" is not "MS".
-var exactUnits = map[string]*unitDef{
-	"B": uByte, "KB": decimalData[1], "kB": decimalData[1], "MB": decimalData[2], "GB": decimalData[3],
-	"TB": decimalData[4], "PB": decimalData[5], "EB": decimalData[6],
-	"KiB": binaryData[1], "MiB": binaryData[2], "GiB": binaryData[3], "TiB": binaryData[4],
-	"PiB": binaryData[5], "EiB": binaryData[6],
-	"bps":  {name: "bps", kind: kindBitRate, scale: 1.0 / 8, dim: Throughput},
-	"Kbps": {name: "Kbps", kind: kindBitRate, scale: 1e3 / 8, dim: Throughput},
-	"kbps": {name: "kbps", kind: kindBitRate, scale: 1e3 / 8, dim: Throughput},
-	"Mbps": {name: "Mbps", kind: kindBitRate, scale: 1e6 / 8, dim: Throughput},
-	"Gbps": {name: "Gbps", kind: kindBitRate, scale: 1e9 / 8, dim: Throughput},
-	"Tbps": {name: "Tbps", kind: kindBitRate, scale: 1e12 / 8, dim: Throughput},
-	"QPS":  uQPS, "qps": uQPS, "RPS": uQPS, "rps": uQPS, "TPS": uQPS, "tps": uQPS,
-	"ns": uNano, "us": uMicro, "µs": uMicro, "μs": uMicro, "ms": uMilli,
-	"s": uSecond, "sec": uSecond, "secs": uSecond,
-	"min": uMinute, "mins": uMinute, "h": uHour, "hr": uHour, "hrs": uHour,
-	"d": uDay, "wk": uWeek, "wks": uWeek, "mo": uMonth, "yr": uYear, "yrs": uYear,
+// space is bytes, "ms" is not "MS". Sorted by byte value for binary search
+// (upper case before lower case); a test keeps it so.
+var exactUnits = [...]unitWord{
+	{"B", uByte}, {"EB", uEB}, {"EiB", uEiB}, {"GB", uGB}, {"Gbps", uGbps}, {"GiB", uGiB},
+	{"KB", uKB}, {"Kbps", uKbps}, {"KiB", uKiB}, {"MB", uMB}, {"Mbps", uMbps}, {"MiB", uMiB},
+	{"PB", uPB}, {"PiB", uPiB}, {"QPS", uQPS}, {"RPS", uQPS}, {"TB", uTB}, {"TPS", uQPS},
+	{"Tbps", uTbps}, {"TiB", uTiB}, {"bps", uBps}, {"d", uDay}, {"h", uHour}, {"hr", uHour},
+	{"hrs", uHour}, {"kB", uKB}, {"kbps", uKbpsLower}, {"min", uMinute}, {"mins", uMinute},
+	{"mo", uMonth}, {"ms", uMilli}, {"ns", uNano}, {"qps", uQPS}, {"rps", uQPS}, {"s", uSecond},
+	{"sec", uSecond}, {"secs", uSecond}, {"tps", uQPS}, {"us", uMicro}, {"wk", uWeek}, {"wks", uWeek},
+	{"yr", uYear}, {"yrs", uYear}, {"µs", uMicro}, {"μs", uMicro},
 }
 
-// wordUnits are matched after lower-casing, so "Users" and "HOURS" count.
-var wordUnits = map[string]*unitDef{
-	"second": uSecond, "seconds": uSecond, "minute": uMinute, "minutes": uMinute,
-	"hour": uHour, "hours": uHour, "day": uDay, "days": uDay, "week": uWeek, "weeks": uWeek,
-	"month": uMonth, "months": uMonth, "quarter": uQuarter, "quarters": uQuarter,
-	"year": uYear, "years": uYear, "millisecond": uMilli, "milliseconds": uMilli,
-	"microsecond": uMicro, "microseconds": uMicro, "nanosecond": uNano, "nanoseconds": uNano,
-	"byte": uByte, "bytes": uByte, "percent": uPercent,
+// wordUnits are matched after lower-casing, so "HOURS" counts. Sorted.
+var wordUnits = [...]unitWord{
+	{"byte", uByte}, {"bytes", uByte}, {"day", uDay}, {"days", uDay}, {"hour", uHour},
+	{"hours", uHour}, {"microsecond", uMicro}, {"microseconds", uMicro}, {"millisecond", uMilli},
+	{"milliseconds", uMilli}, {"minute", uMinute}, {"minutes", uMinute}, {"month", uMonth},
+	{"months", uMonth}, {"nanosecond", uNano}, {"nanoseconds", uNano}, {"percent", uPercent},
+	{"quarter", uQuarter}, {"quarters", uQuarter}, {"second", uSecond}, {"seconds", uSecond},
+	{"week", uWeek}, {"weeks", uWeek}, {"year", uYear}, {"years", uYear},
 }
 
-// Things a design doc counts. Singular and plural are both listed because
-// the singular is what follows "per" and "/".
-func init() {
-	for _, w := range []string{
-		"request", "requests", "req", "reqs", "query", "queries", "op", "ops", "operation", "operations",
-		"write", "writes", "read", "reads", "event", "events", "message", "messages", "msg", "msgs",
-		"user", "users", "customer", "customers", "tenant", "tenants", "account", "accounts",
-		"app", "apps", "application", "applications", "service", "services",
-		"host", "hosts", "server", "servers", "node", "nodes", "machine", "machines", "instance", "instances",
-		"pod", "pods", "container", "containers", "core", "cores", "cpu", "cpus", "vcpu", "vcpus",
-		"replica", "replicas", "shard", "shards", "partition", "partitions", "broker", "brokers",
-		"region", "regions", "zone", "zones", "cluster", "clusters", "cell", "cells", "rack", "racks",
-		"key", "keys", "item", "items", "row", "rows", "record", "records", "object", "objects",
-		"file", "files", "document", "documents", "doc", "docs", "entry", "entries", "page", "pages",
-		"tweet", "tweets", "post", "posts", "paste", "pastes", "url", "urls", "link", "links",
-		"connection", "connections", "conn", "conns", "session", "sessions", "client", "clients",
-		"device", "devices", "job", "jobs", "task", "tasks", "build", "builds", "pipeline", "pipelines",
-		"flag", "flags", "evaluation", "evaluations", "eval", "evals", "lookup", "lookups",
-		"call", "calls", "transaction", "transactions", "txn", "txns", "view", "views",
-		"visit", "visits", "click", "clicks", "follower", "followers", "image", "images",
-		"photo", "photos", "video", "videos", "log", "logs", "line", "lines", "metric", "metrics",
-		"sample", "samples", "span", "spans", "trace", "traces", "commit", "commits", "repo", "repos",
-		"repository", "repositories", "team", "teams", "engineer", "engineers", "ticket", "tickets",
-		"thread", "threads", "worker", "workers", "disk", "disks", "copy", "copies", "packet", "packets",
-		"batch", "batches", "chunk", "chunks", "block", "blocks", "stream", "streams",
-		"change", "changes", "subscriber", "subscribers", "subscription", "subscriptions",
-		"sdk", "sdks", "agent", "agents", "environment", "environments", "deploy", "deploys",
-		"deployment", "deployments", "release", "releases", "rule", "rules", "person", "people",
-	} {
-		if _, dup := wordUnits[w]; !dup {
-			wordUnits[w] = noun(w)
-		}
+// nounUnits are the things a design doc counts, matched after lower-casing
+// like wordUnits ("Users" counts). Singular and plural are both listed
+// because the singular is what follows "per" and "/". Sorted.
+var nounUnits = [...]unitDef{
+	noun("account"), noun("accounts"), noun("agent"), noun("agents"), noun("app"), noun("application"),
+	noun("applications"), noun("apps"), noun("batch"), noun("batches"), noun("block"), noun("blocks"),
+	noun("broker"), noun("brokers"), noun("build"), noun("builds"), noun("call"), noun("calls"), noun("cell"),
+	noun("cells"), noun("change"), noun("changes"), noun("chunk"), noun("chunks"), noun("click"),
+	noun("clicks"), noun("client"), noun("clients"), noun("cluster"), noun("clusters"), noun("commit"),
+	noun("commits"), noun("conn"), noun("connection"), noun("connections"), noun("conns"), noun("container"),
+	noun("containers"), noun("copies"), noun("copy"), noun("core"), noun("cores"), noun("cpu"), noun("cpus"),
+	noun("customer"), noun("customers"), noun("deploy"), noun("deployment"), noun("deployments"),
+	noun("deploys"), noun("device"), noun("devices"), noun("disk"), noun("disks"), noun("doc"), noun("docs"),
+	noun("document"), noun("documents"), noun("engineer"), noun("engineers"), noun("entries"), noun("entry"),
+	noun("environment"), noun("environments"), noun("eval"), noun("evals"), noun("evaluation"),
+	noun("evaluations"), noun("event"), noun("events"), noun("file"), noun("files"), noun("flag"),
+	noun("flags"), noun("follower"), noun("followers"), noun("host"), noun("hosts"), noun("image"),
+	noun("images"), noun("instance"), noun("instances"), noun("item"), noun("items"), noun("job"), noun("jobs"),
+	noun("key"), noun("keys"), noun("line"), noun("lines"), noun("link"), noun("links"), noun("log"),
+	noun("logs"), noun("lookup"), noun("lookups"), noun("machine"), noun("machines"), noun("message"),
+	noun("messages"), noun("metric"), noun("metrics"), noun("msg"), noun("msgs"), noun("node"), noun("nodes"),
+	noun("object"), noun("objects"), noun("op"), noun("operation"), noun("operations"), noun("ops"),
+	noun("packet"), noun("packets"), noun("page"), noun("pages"), noun("partition"), noun("partitions"),
+	noun("paste"), noun("pastes"), noun("people"), noun("person"), noun("photo"), noun("photos"),
+	noun("pipeline"), noun("pipelines"), noun("pod"), noun("pods"), noun("post"), noun("posts"),
+	noun("queries"), noun("query"), noun("rack"), noun("racks"), noun("read"), noun("reads"), noun("record"),
+	noun("records"), noun("region"), noun("regions"), noun("release"), noun("releases"), noun("replica"),
+	noun("replicas"), noun("repo"), noun("repos"), noun("repositories"), noun("repository"), noun("req"),
+	noun("reqs"), noun("request"), noun("requests"), noun("row"), noun("rows"), noun("rule"), noun("rules"),
+	noun("sample"), noun("samples"), noun("sdk"), noun("sdks"), noun("server"), noun("servers"),
+	noun("service"), noun("services"), noun("session"), noun("sessions"), noun("shard"), noun("shards"),
+	noun("span"), noun("spans"), noun("stream"), noun("streams"), noun("subscriber"), noun("subscribers"),
+	noun("subscription"), noun("subscriptions"), noun("task"), noun("tasks"), noun("team"), noun("teams"),
+	noun("tenant"), noun("tenants"), noun("thread"), noun("threads"), noun("ticket"), noun("tickets"),
+	noun("trace"), noun("traces"), noun("transaction"), noun("transactions"), noun("tweet"), noun("tweets"),
+	noun("txn"), noun("txns"), noun("url"), noun("urls"), noun("user"), noun("users"), noun("vcpu"),
+	noun("vcpus"), noun("video"), noun("videos"), noun("view"), noun("views"), noun("visit"), noun("visits"),
+	noun("worker"), noun("workers"), noun("write"), noun("writes"), noun("zone"), noun("zones"),
+}
+
+// magnitude returns the scale of a suffix glued to a figure ("10K", "2bn")
+// and its constant spelling, so the figure's style keeps no reference to
+// the text. "B" glued to digits means billions; only a byte unit spelled
+// out ("2 B", "KB", "bytes") means bytes.
+func magnitude(w []byte) (float64, string) {
+	switch string(w) {
+	case "K":
+		return 1e3, "K"
+	case "k":
+		return 1e3, "k"
+	case "M":
+		return 1e6, "M"
+	case "B":
+		return 1e9, "B"
+	case "bn":
+		return 1e9, "bn"
+	case "G":
+		return 1e9, "G"
+	case "T":
+		return 1e12, "T"
+	case "Ki":
+		return 1 << 10, "Ki"
+	case "Mi":
+		return 1 << 20, "Mi"
+	case "Gi":
+		return 1 << 30, "Gi"
+	case "Ti":
+		return 1 << 40, "Ti"
 	}
+	return 0, ""
 }
 
-// magnitudes are the suffixes glued to a figure ("10K", "2bn"); "B" glued
-// to digits means billions, and only a byte unit spelled out ("2 B", "KB",
-// "bytes") means bytes.
-var magnitudes = map[string]float64{
-	"K": 1e3, "k": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9, "G": 1e9, "T": 1e12,
-	"Ki": 1 << 10, "Mi": 1 << 20, "Gi": 1 << 30, "Ti": 1 << 40,
+func hasMagnitude(w []byte) bool {
+	m, _ := magnitude(w)
+	return m != 0
 }
 
 // magnitudeWords follow a figure after a space: "2.5 million requests".
@@ -214,8 +263,8 @@ var magnitudeWords = []struct {
 // first. Plain ASCII words are lower-cased into a stack buffer so the lookup
 // does not allocate.
 func lookupUnit(word []byte) *unitDef {
-	if u, ok := exactUnits[string(word)]; ok {
-		return u
+	if i, ok := search(len(exactUnits), func(i int) string { return exactUnits[i].text }, word); ok {
+		return exactUnits[i].def
 	}
 	var buf [24]byte
 	if len(word) > len(buf) {
@@ -227,27 +276,78 @@ func lookupUnit(word []byte) *unitDef {
 		}
 		buf[i] = c
 	}
-	return wordUnits[string(buf[:len(word)])]
+	return lowerUnit(buf[:len(word)])
 }
 
-// spellings holds the unit texts a document most often writes, so that
-// handing a unit's text to a caller usually costs no allocation.
-var spellings = map[string]string{}
+// lowerUnit looks a lower-case word up in wordUnits and nounUnits.
+func lowerUnit(w []byte) *unitDef {
+	if i, ok := search(len(wordUnits), func(i int) string { return wordUnits[i].text }, w); ok {
+		return wordUnits[i].def
+	}
+	if i, ok := search(len(nounUnits), func(i int) string { return nounUnits[i].name }, w); ok {
+		return &nounUnits[i]
+	}
+	return nil
+}
 
-func init() {
-	for k := range exactUnits {
-		spellings[k] = k
+// search finds w in a table of n texts sorted by byte value.
+func search(n int, text func(int) string, w []byte) (int, bool) {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := compareText(text(m), w); {
+		case c == 0:
+			return m, true
+		case c < 0:
+			lo = m + 1
+		default:
+			hi = m
+		}
 	}
-	for k := range wordUnits {
-		spellings[k] = k
+	return 0, false
+}
+
+// compareText compares s with w byte by byte, like strings.Compare.
+func compareText(s string, w []byte) int {
+	n := min(len(s), len(w))
+	for i := 0; i < n; i++ {
+		if s[i] != w[i] {
+			if s[i] < w[i] {
+				return -1
+			}
+			return 1
+		}
 	}
-	for _, k := range []string{"%", "x", "m", "s/day", "req/s", "reqs/s", "requests/s", "requests/sec",
-		"requests/day", "requests/month", "QPS/host", "QPS/server", "QPS/node", "MB/s", "GB/s", "KB/s",
-		"GB/day", "TB/day", "GB/month", "TB/month", "min/month", "h/day", "min/h", "/s", "/day",
-		"requests per second", "requests per day", "requests per month", "per second", "per day", "per month",
-		"per year", "writes/s", "reads/s", "ops/s", "events/s", "messages/s", "bytes/s", "users/day"} {
-		spellings[k] = k
+	return len(s) - len(w)
+}
+
+// compoundSpellings are unit texts a document often writes beyond the
+// single words of the tables above. Sorted.
+var compoundSpellings = [...]string{
+	"%", "/day", "/s", "GB/day", "GB/month", "GB/s", "KB/s", "MB/s", "QPS/host", "QPS/node",
+	"QPS/server", "TB/day", "TB/month", "bytes/s", "events/s", "h/day", "m", "messages/s", "min/h",
+	"min/month", "ops/s", "per day", "per month", "per second", "per year", "reads/s", "req/s",
+	"reqs/s", "requests per day", "requests per month", "requests per second", "requests/day",
+	"requests/month", "requests/s", "requests/sec", "s/day", "users/day", "writes/s", "x",
+}
+
+// spelling returns t as a string, sharing the text of the tables when t is
+// spelled there exactly, so that handing a unit's text to a caller usually
+// costs no allocation.
+func spelling(t []byte) string {
+	if i, ok := search(len(exactUnits), func(i int) string { return exactUnits[i].text }, t); ok {
+		return exactUnits[i].text
 	}
+	if i, ok := search(len(wordUnits), func(i int) string { return wordUnits[i].text }, t); ok {
+		return wordUnits[i].text
+	}
+	if i, ok := search(len(nounUnits), func(i int) string { return nounUnits[i].name }, t); ok {
+		return nounUnits[i].name
+	}
+	if i, ok := search(len(compoundSpellings), func(i int) string { return compoundSpellings[i] }, t); ok {
+		return compoundSpellings[i]
+	}
+	return string(t)
 }
 
 // uThing stands for a plural word the tables do not know ("50K widgets"):
