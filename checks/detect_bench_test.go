@@ -72,3 +72,12 @@ func BenchmarkDetect(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNewVocabulary measures compiling the built-in vocabulary, which
+// every process pays once before its first document.
+func BenchmarkNewVocabulary(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		NewVocabulary(defaultTable)
+	}
+}

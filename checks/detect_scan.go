@@ -124,23 +124,52 @@ func (sc *scanner) reset() {
 
 func (sc *scanner) text(t token) []byte { return sc.buf[t.b:t.e] }
 
-// phraseWords splits a vocabulary phrase into words the way text is split; a
-// word written "#name" is kept as a number-class key.
-func (sc *scanner) phraseWords(phrase string) []string {
-	var out []string
-	for _, f := range bytes.Fields([]byte(phrase)) {
-		if f[0] == '#' {
-			out = append(out, string(f))
+// phraseKey is a vocabulary phrase split into words the way text is split:
+// the text of its first word, which a match confirms, and every word's hash.
+type phraseKey struct {
+	first  string
+	hashes []uint64
+}
+
+// phraseKey splits phrase, appending its hashes to *slab.
+func (sc *scanner) phraseKey(phrase string, slab *[]uint64) phraseKey {
+	var k phraseKey
+	from := len(*slab)
+	sc.phraseWords(phrase, func(w []byte, h uint64) {
+		if len(*slab) == from {
+			k.first = string(w)
+		}
+		*slab = append(*slab, h)
+	})
+	k.hashes = (*slab)[from:len(*slab):len(*slab)]
+	return k
+}
+
+// phraseWords calls fn with each word of a vocabulary phrase and its hash;
+// a word written "#name" is kept as a number-class key.
+func (sc *scanner) phraseWords(phrase string, fn func(w []byte, h uint64)) {
+	b := []byte(phrase)
+	for i := 0; i < len(b); {
+		if b[i] == ' ' || b[i] == '\t' {
+			i++
 			continue
 		}
-		sc.reset()
-		sc.line(f, 0, len(f), true)
-		for _, t := range sc.toks {
-			out = append(out, string(sc.text(t)))
+		j := i
+		for j < len(b) && b[j] != ' ' && b[j] != '\t' {
+			j++
 		}
+		if b[i] == '#' {
+			fn(b[i:j], hashWord(b[i:j]))
+		} else {
+			sc.reset()
+			sc.line(b, i, j, true)
+			for _, t := range sc.toks {
+				fn(sc.text(t), t.h)
+			}
+		}
+		i = j
 	}
 	sc.reset()
-	return out
 }
 
 // lineWords counts the words a line added: all of them, those outside

@@ -1,12 +1,14 @@
 package checks
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Vocabulary is what detection reads: per concern, the heading phrases that
@@ -105,58 +107,87 @@ type entry struct {
 // matcher maps the hash of a phrase's first word to the phrases starting
 // with it, longest first, so the first phrase that matches is the longest.
 // Words are hashed once as they are scanned; the filter, one bit per
-// hash bucket, turns most words of running text away before the map.
+// hash bucket, turns most words of running text away before the table.
 type matcher struct {
 	filter bitFilter
-	m      map[uint64][]entry
-	// keys and lists are m as an open-addressing table, built by seal:
-	// a probe is cheaper than a map lookup on every kept word.
+	// added collects phrases until seal sorts them into the table.
+	added []keyedEntry
+	// keys and lists are an open-addressing table from a first word's
+	// hash to its phrases: a probe is cheaper than a map lookup on every
+	// kept word.
 	keys  []uint64
 	lists [][]entry
 }
 
-// seal builds the probe table from m.
+type keyedEntry struct {
+	h uint64
+	e entry
+}
+
+// seal builds the probe table. Each hash's phrases are one run of a
+// single sorted slice: longer phrases first, phrases of one length in the
+// order added.
 func (m *matcher) seal() {
+	// Sort small pointer-free keys, not the entries themselves.
+	type key struct {
+		h    uint64
+		n, i int32 // words after the first; order added
+	}
+	order := make([]key, len(m.added))
+	for i, k := range m.added {
+		order[i] = key{h: k.h, n: int32(len(k.e.rest)), i: int32(i)}
+	}
+	slices.SortFunc(order, func(a, b key) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		if a.n != b.n {
+			return cmp.Compare(b.n, a.n)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	flat := make([]entry, len(order))
+	distinct := 0
+	for i, k := range order {
+		flat[i] = m.added[k.i].e
+		if i == 0 || k.h != order[i-1].h {
+			distinct++
+		}
+	}
 	size := 16
-	for size < 2*len(m.m) {
+	for size < 2*distinct {
 		size *= 2
 	}
 	m.keys = make([]uint64, size)
 	m.lists = make([][]entry, size)
-	for h, list := range m.m {
-		i := h & uint64(size-1)
-		for m.keys[i] != 0 {
-			i = (i + 1) & uint64(size-1)
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && order[j].h == order[i].h {
+			j++
+		}
+		h := order[i].h
+		k := h & uint64(size-1)
+		for m.keys[k] != 0 {
+			k = (k + 1) & uint64(size-1)
 		}
 		// A zero hash would read as an empty slot; no word hashes to it
-		// in practice, and the map still answers for it.
-		m.keys[i], m.lists[i] = h, list
+		// in practice.
+		m.keys[k], m.lists[k] = h, flat[i:j:j]
+		i = j
 	}
+	m.added = nil
 }
 
 const filterWords = 256 // 16384 bits
 
-func (m *matcher) add(words []string, e entry) {
-	if len(words) == 0 {
+func (m *matcher) add(k phraseKey, e entry) {
+	if len(k.hashes) == 0 {
 		return
 	}
-	if m.m == nil {
-		m.m = map[uint64][]entry{}
-	}
-	h := hashWord([]byte(words[0]))
-	e.first = words[0]
-	e.rest = make([]uint64, len(words)-1)
-	for i, w := range words[1:] {
-		e.rest[i] = hashWord([]byte(w))
-	}
-	// Keep longer phrases first, and phrases of one length in the order
-	// added: insert after every entry at least as long.
-	list := m.m[h]
-	at := len(list)
-	for at > 0 && len(list[at-1].rest) < len(e.rest) {
-		at--
-	}
-	m.m[h] = slices.Insert(list, at, e)
+	h := k.hashes[0]
+	e.first = k.first
+	e.rest = k.hashes[1:]
+	m.added = append(m.added, keyedEntry{h: h, e: e})
 	m.filter.add(h)
 }
 
@@ -216,12 +247,16 @@ var concernIndex = func() map[Concern]int8 {
 func NewVocabulary(t VocabularyTable) *Vocabulary {
 	v := &Vocabulary{table: t}
 	var sc scanner
-	words := func(phrase string) []string {
-		w := sc.phraseWords(phrase)
-		for _, x := range w {
-			v.keep.add(hashWord([]byte(x)))
+	// One slab holds every phrase's word hashes: a table of a few thousand
+	// phrases compiles with a handful of allocations, which matters because
+	// every process compiles it before its first document.
+	slab := make([]uint64, 0, 4096)
+	words := func(phrase string) phraseKey {
+		k := sc.phraseKey(phrase, &slab)
+		for _, h := range k.hashes {
+			v.keep.add(h)
 		}
-		return w
+		return k
 	}
 	for _, set := range []map[string]bool{timeUnits, sizeUnits, countUnits} {
 		for w := range set {
@@ -277,7 +312,14 @@ func NewVocabulary(t VocabularyTable) *Vocabulary {
 // isCaps reports a phrase written in capitals ("FOR UPDATE"): it matches
 // only text written so, which keeps SQL keywords apart from prose.
 func isCaps(p string) bool {
-	return strings.ToUpper(p) == p && strings.ToLower(p) != p
+	upper := false
+	for _, r := range p {
+		if unicode.IsLower(r) {
+			return false
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return upper
 }
 
 var (

@@ -17,8 +17,19 @@ func TestVocabularyTable(t *testing.T) {
 	for _, k := range classKeys[1:] {
 		classes[k] = true
 	}
+	// words returns a phrase's words as the vocabulary compiles them.
+	words := func(p string) []string {
+		var out []string
+		sc.phraseWords(p, func(w []byte, h uint64) {
+			if h != hashWord(w) {
+				t.Errorf("%q: word %q carries a hash other than its own", p, w)
+			}
+			out = append(out, string(w))
+		})
+		return out
+	}
 	check := func(where, p string) {
-		words := sc.phraseWords(p)
+		words := words(p)
 		if len(words) == 0 {
 			t.Errorf("%s: %q compiles to no words", where, p)
 		}
@@ -47,7 +58,7 @@ func TestVocabularyTable(t *testing.T) {
 			for _, p := range l.list {
 				where := string(r.Concern) + "." + l.name
 				check(where, p)
-				key := strings.Join(sc.phraseWords(p), " ")
+				key := strings.Join(words(p), " ")
 				if dup[key] {
 					t.Errorf("%s: %q listed twice", where, p)
 				}
