@@ -2,6 +2,8 @@ package checks
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 
 	"github.com/designls/designls/checks/doc"
 	"github.com/designls/designls/templates"
@@ -15,8 +17,8 @@ import (
 // one. Line endings are kept so that lines and sentences still split.
 type proseText struct {
 	b []byte
-	// ignored lists the blanked spans in order, for checks that read the
-	// original source (the numbers) and must skip the same text.
+	// ignored lists the blanked spans in order, disjoint, for checks that
+	// read the original source (the numbers) and must skip the same text.
 	ignored []Span
 	// words indexes b, on first use.
 	words *wordIndex
@@ -46,11 +48,18 @@ func newProseText(d *doc.Document) *proseText {
 		t.ignored = append(t.ignored, d.FrontMatter)
 	}
 	t.ignored = append(t.ignored, d.Comments...)
-	for line := 0; line < d.Lines.Lines(); line++ {
+	// Only lines holding "TODO:" can be prompts: find those, not every line.
+	for from := 0; ; {
+		k := bytes.Index(d.Src[from:], []byte("TODO:"))
+		if k < 0 {
+			break
+		}
+		line := d.Lines.Line(from + k)
 		s, e := d.Lines.LineStart(line), d.Lines.LineEnd(d.Src, line)
-		if bytes.Contains(d.Src[s:e], []byte("TODO:")) && templates.IsPrompt(d.Src[s:e]) && !d.InCode(s) {
+		if templates.IsPrompt(d.Src[s:e]) && !d.InCode(s) {
 			t.ignored = append(t.ignored, Span{Start: s, End: e})
 		}
+		from = max(e, from+k+1)
 	}
 	sortSpans(t.ignored)
 	t.blank(t.ignored)
@@ -65,8 +74,7 @@ func newProseText(d *doc.Document) *proseText {
 		}
 	}
 	t.blank(hollow)
-	t.ignored = append(t.ignored, hollow...)
-	sortSpans(t.ignored)
+	t.ignored = mergeSpans(append(t.ignored, hollow...))
 	return t
 }
 
@@ -131,23 +139,36 @@ func (t *proseText) hasContent(d *doc.Document, s *Section) bool {
 
 // isIgnored reports whether offset lies in blanked-out text.
 func (t *proseText) isIgnored(off int) bool {
-	for _, s := range t.ignored {
-		if s.Start > off {
-			return false
-		}
-		if s.Contains(off) {
-			return true
+	// ignored is sorted and disjoint (see mergeSpans): bisect for the last
+	// span starting at or before off.
+	lo, hi := 0, len(t.ignored)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if t.ignored[mid].Start <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
 	}
-	return false
+	return lo > 0 && t.ignored[lo-1].Contains(off)
+}
+
+// mergeSpans sorts spans and joins those that overlap or touch.
+func mergeSpans(ss []Span) []Span {
+	sortSpans(ss)
+	out := ss[:0]
+	for _, s := range ss {
+		if k := len(out); k > 0 && s.Start <= out[k-1].End {
+			out[k-1].End = max(out[k-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func sortSpans(ss []Span) {
-	for i := 1; i < len(ss); i++ {
-		for j := i; j > 0 && ss[j].Start < ss[j-1].Start; j-- {
-			ss[j], ss[j-1] = ss[j-1], ss[j]
-		}
-	}
+	slices.SortStableFunc(ss, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // phrases is a vocabulary table: lower-case phrases matched at word starts

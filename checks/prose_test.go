@@ -111,3 +111,33 @@ func TestArithmetic(t *testing.T) {
 		t.Errorf("unfinished equation: %+v (hint at %d)", e, strings.Index(src, "=\n\n```")+1)
 	}
 }
+
+// TestProseTextIgnored checks isIgnored against the spans it stands for,
+// including a prompt inside a comment (overlapping spans) and CRLF text.
+func TestProseTextIgnored(t *testing.T) {
+	src := "---\r\nrubric: x\r\n---\r\n# T\r\n\r\n## SLO\r\n\r\n<!--\r\n- TODO: a prompt in a comment\r\n-->\r\n" +
+		"- TODO: Availability target over a window.\r\n\r\n## API 設計\r\n\r\nReal text. <!-- aside --> More 🚀 text.\r\n"
+	d := doc.Parse("i.md", []byte(src))
+	tx := newProseText(d)
+	for i, s := range tx.ignored {
+		if i > 0 && s.Start < tx.ignored[i-1].End {
+			t.Fatalf("ignored spans %v and %v overlap", tx.ignored[i-1], s)
+		}
+	}
+	for off := 0; off < len(src); off++ {
+		blanked := tx.b[off] == ' ' && src[off] != ' '
+		if blanked && !tx.isIgnored(off) {
+			t.Errorf("offset %d (%q) is blanked but not ignored", off, src[off])
+		}
+	}
+	for _, want := range []string{"rubric", "a prompt in a comment", "Availability target", "aside"} {
+		if off := strings.Index(src, want); !tx.isIgnored(off) {
+			t.Errorf("%q at %d is not ignored", want, off)
+		}
+	}
+	for _, want := range []string{"Real text", "More 🚀 text", "API 設計"} {
+		if off := strings.Index(src, want); tx.isIgnored(off) {
+			t.Errorf("%q at %d is ignored", want, off)
+		}
+	}
+}

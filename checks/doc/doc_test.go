@@ -205,6 +205,20 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := Parse("fuzz.md", src)
 		checkInvariants(t, d)
+		for i, c := range d.Code {
+			if i > 0 && c.Start < d.Code[i-1].End {
+				t.Fatalf("code spans %v and %v overlap or are out of order", d.Code[i-1], c)
+			}
+		}
+		for off := -1; off <= len(src)+1; off++ {
+			in := false
+			for _, c := range d.Code {
+				in = in || c.Contains(off)
+			}
+			if d.InCode(off) != in {
+				t.Fatalf("InCode(%d) = %v, but the code spans %v say %v", off, !in, d.Code, in)
+			}
+		}
 		for off := -1; off <= len(src)+1; off++ {
 			p := d.Lines.Position(off)
 			if p.Line < 1 || p.Line > d.Lines.Lines() || p.Col < 1 {

@@ -29,7 +29,8 @@ type Document struct {
 	Sections []*Section
 	// Blocks lists the top-level blocks in document order.
 	Blocks []Block
-	// Code lists every code block, fenced or indented, at any depth.
+	// Code lists every code block, fenced or indented, at any depth, in
+	// order; the spans do not overlap.
 	Code []Span
 	// Comments lists every HTML comment outside code.
 	Comments []Span
@@ -405,6 +406,13 @@ func (b *builder) collectCode(n ast.Node, limit int) {
 		if end < start {
 			end = start
 		}
+		// Keep Code sorted and disjoint, which InCode's bisection needs,
+		// even if goldmark reports blocks that share a line.
+		if k := len(b.d.Code); k > 0 && start < b.d.Code[k-1].End {
+			b.d.Code[k-1].Start = min(b.d.Code[k-1].Start, start)
+			b.d.Code[k-1].End = max(b.d.Code[k-1].End, end)
+			return
+		}
 		b.d.Code = append(b.d.Code, Span{start, end})
 		return
 	case *ast.Paragraph, *ast.Heading, *ast.HTMLBlock, *ast.ThematicBreak:
@@ -563,15 +571,18 @@ func (d *Document) SectionAt(offset int) *Section {
 
 // InCode reports whether offset lies inside a code block.
 func (d *Document) InCode(offset int) bool {
-	for _, c := range d.Code {
-		if c.Contains(offset) {
-			return true
-		}
-		if c.Start > offset {
-			break
+	// Code is sorted and its spans do not overlap: bisect for the last
+	// block starting at or before offset.
+	lo, hi := 0, len(d.Code)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if d.Code[mid].Start <= offset {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
 	}
-	return false
+	return lo > 0 && d.Code[lo-1].Contains(offset)
 }
 
 // isTable reports whether the paragraph at span is a GFM table: its second
