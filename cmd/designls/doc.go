@@ -5,8 +5,12 @@
 // output formats and exit codes. What is wrong with a document is decided in
 // package checks; configuration is package internal/config.
 //
-// Subcommands register from init (see register in main.go); serve.go, owned
-// by the language server, adds "serve" the same way.
+// Subcommands register from init (see register in main.go). serve.go adds
+// "serve", which links no part of the language server: it finds the
+// designls-lsp binary (beside this executable, then on PATH) and replaces
+// this process with it (on Windows, runs it and passes its exit code on).
+// Keeping the protocol libraries out of this binary keeps every other
+// command's start-up short; a test in internal/arch enforces it.
 //
 // Exit codes of check: 0 when no finding is at or above --fail-on (default
 // warning), 1 when one is, 2 for a usage error, an invalid config, or a file

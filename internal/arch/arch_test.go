@@ -17,6 +17,11 @@ var forbidden = map[string][]string{
 	module + "/checks":          {"go.lsp.dev/", module + "/lsp", module + "/cmd", module + "/internal/", "go.uber.org/zap"},
 	module + "/internal/config": {"go.lsp.dev/", module + "/lsp", module + "/cmd"},
 	module + "/lsp":             {module + "/cmd"},
+	// The command line starts for every check; the protocol libraries
+	// (go.lsp.dev/protocol pulls in zap, zap pulls in net/http and
+	// crypto/tls) would cost milliseconds of init at each start. The
+	// server is cmd/designls-lsp, which `designls serve` execs.
+	module + "/cmd/designls": {module + "/lsp", "go.lsp.dev/", "go.uber.org/", "net/http", "crypto/tls"},
 	// The number scanner is pure arithmetic on text: standard library only.
 	module + "/checks/numbers": {stdlibOnly},
 }
