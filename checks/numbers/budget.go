@@ -142,8 +142,10 @@ type window struct {
 var budgetWords = []string{"allow", "allows", "allowed", "allowing", "budget", "budgets", "downtime", "outage", "outages", "unavailability", "unavailable", "down"}
 
 func sentenceBudgets(out []Budget, b []byte, s, e int) []Budget {
-	var avail, durs []Quantity
-	var wins []window
+	// A sentence holds a few figures; these arrays keep them off the heap.
+	var availBuf, dursBuf [4]Quantity
+	var winsBuf [4]window
+	avail, durs, wins := availBuf[:0], dursBuf[:0], winsBuf[:0]
 	for i := s; i < e; {
 		if !isDigit(b[i]) || !startAllowed(b, i) {
 			i++
@@ -178,7 +180,7 @@ func sentenceBudgets(out []Budget, b []byte, s, e int) []Budget {
 	if len(avail) == 0 || len(durs) == 0 {
 		return out
 	}
-	wins = append(wins, windowWords(b, s, e)...)
+	wins = windowWords(wins, b, s, e)
 	if len(wins) == 0 && len(durs) >= 2 {
 		// "(1 − 99.9%) × 30 days = 43.2 min": the longest duration is the window.
 		longest := 0
@@ -202,7 +204,12 @@ func sentenceBudgets(out []Budget, b []byte, s, e int) []Budget {
 	if len(durs) == 0 {
 		return out
 	}
-	used := make([]bool, len(durs))
+	var usedBuf [4]bool
+	used := usedBuf[:0]
+	if len(durs) > len(usedBuf) {
+		used = make([]bool, 0, len(durs))
+	}
+	used = used[:len(durs)]
 	for ai, a := range avail {
 		di := -1
 		if len(avail) == len(durs) {
@@ -397,10 +404,9 @@ func isBudgetWord(b []byte, w Span) bool {
 	return foldIn(word, budgetWords...)
 }
 
-// windowWords finds windows spelled in words: "monthly", "per year", "a
-// month", "/month", "each quarter".
-func windowWords(b []byte, s, e int) []window {
-	var out []window
+// windowWords appends to out the windows spelled in words in b[s:e]:
+// "monthly", "per year", "a month", "/month", "each quarter".
+func windowWords(out []window, b []byte, s, e int) []window {
 	for i := s; i < e; {
 		if !isLetter(b[i]) || (i > 0 && wordRune(rune(b[i-1]))) {
 			i++
@@ -619,7 +625,8 @@ func hasAnyFold(b []byte, s Span, words ...string) bool {
 // headerWindow reads the window a header cell names: "per month", "Monthly",
 // "Downtime/year", "30 days".
 func headerWindow(b []byte, h Span) float64 {
-	if ws := windowWords(b, h.Start, h.End); len(ws) > 0 {
+	var buf [4]window
+	if ws := windowWords(buf[:0], b, h.Start, h.End); len(ws) > 0 {
 		return ws[0].length
 	}
 	for _, w := range [...]string{"day", "week", "month", "quarter", "year"} {

@@ -1,6 +1,8 @@
 package numbers
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,6 +13,28 @@ import (
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
+
+// nextCandidate returns the first index at or after i that holds a digit
+// or "(", where a figure or a chain may start. Prose is mostly letters,
+// spaces and punctuation, so it tests eight bytes at a time.
+func nextCandidate(b []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		// Seven low bits per byte, so that no sum below carries into the
+		// next byte; bytes with the high bit set are dropped at the end.
+		x := w &^ highs
+		digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) // high bit set for '0'..'9'
+		paren := ^((x ^ '('*ones) + 0x7f*ones)                    // high bit set for '('
+		if m := (digit | paren) &^ w & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(b) && !isDigit(b[i]) && b[i] != '(' {
+		i++
+	}
+	return i
+}
 
 // inlineSpace returns the byte length of a space that can sit inside a line
 // of prose (space, tab, no-break and thin spaces), or 0.

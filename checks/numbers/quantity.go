@@ -420,7 +420,7 @@ func foldIn(w []byte, words ...string) bool {
 // are handed to callers pay for the string.
 func (q *Quantity) finish(b []byte) {
 	if q.Unit.Span.End > q.Unit.Span.Start {
-		q.Unit.Text = spelling(b[q.Unit.Span.Start:q.Unit.Span.End])
+		q.Unit.Text = spelling(b[q.Unit.Span.Start:q.Unit.Span.End], q.Unit)
 	}
 }
 

@@ -1,6 +1,9 @@
 package numbers
 
-import "bytes"
+import (
+	"bytes"
+	"sync"
+)
 
 // Relation is how the two sides of an equation are claimed to compare.
 type Relation uint8
@@ -108,26 +111,35 @@ type relRec struct {
 	span Span
 }
 
-// scanner holds scratch buffers reused across chains so that prose, where
-// most figures start no chain, costs no allocation.
+// scanner reads one text. Its chain buffers are reused across chains, so
+// that prose, where most figures start no chain, costs no allocation.
 type scanner struct {
-	b     []byte
+	b []byte
+	chainBufs
+	out []Equation
+
+	qArena []Quantity
+	tArena []tok
+}
+
+// chainBufs hold the chain being read.
+type chainBufs struct {
 	qs    []Quantity
 	toks  []tok
 	sides []sideRec
 	rels  []relRec
-	out   []Equation
-
-	qArena []Quantity
-	sArena []Side
-	tArena []tok
 }
+
+// chainPool keeps chain buffers from one scan to the next: a server scans
+// every version of a document, and the buffers never hold the text itself.
+var chainPool = sync.Pool{New: func() any { return new(chainBufs) }}
 
 // Scan finds the back-of-envelope equations in text and checks each one.
 // See the package documentation for what counts as an equation.
 func Scan(text []byte) []Equation {
-	s := scanner{b: text}
-	for i := 0; i < len(text); {
+	bufs := chainPool.Get().(*chainBufs)
+	s := scanner{b: text, chainBufs: *bufs}
+	for i := nextCandidate(text, 0); i < len(text); i = nextCandidate(text, i) {
 		c := text[i]
 		if !(isDigit(c) || c == '(') || !startAllowed(text, i) {
 			i++
@@ -135,6 +147,8 @@ func Scan(text []byte) []Equation {
 		}
 		i = s.chain(i)
 	}
+	*bufs = s.chainBufs
+	chainPool.Put(bufs)
 	return s.dropBudgets(s.out)
 }
 
@@ -216,11 +230,8 @@ func (s *scanner) side(i int) (sideRec, int, bool) {
 		if p+1 < len(b) && b[p] == '~' && isDigit(b[p+1]) {
 			p++
 		}
-		for _, c := range [...]string{"$", "€", "£"} {
-			if hasPrefix(b, p, c) && p+len(c) < len(b) && isDigit(b[p+len(c)]) {
-				p += len(c)
-				break
-			}
+		if n := currencySign(b, p); n > 0 && p+n < len(b) && isDigit(b[p+n]) {
+			p += n
 		}
 		if p >= len(b) || !isDigit(b[p]) {
 			break
@@ -273,6 +284,26 @@ func (s *scanner) side(i int) (sideRec, int, bool) {
 		sd.span.End--
 	}
 	return sd, good.end, true
+}
+
+// currencySign returns the byte length of a "$", "€" or "£" at b[p], or 0.
+func currencySign(b []byte, p int) int {
+	if p >= len(b) {
+		return 0
+	}
+	switch b[p] {
+	case '$':
+		return 1
+	case 0xC2:
+		if hasPrefix(b, p, "£") {
+			return len("£")
+		}
+	case 0xE2:
+		if hasPrefix(b, p, "€") {
+			return len("€")
+		}
+	}
+	return 0
 }
 
 // label skips one word between a figure and an operator or relation, as in
@@ -562,7 +593,13 @@ func (s *scanner) emit(hole Span) {
 	for i := range qs {
 		qs[i].finish(s.b)
 	}
-	sides := take(&s.sArena, len(s.sides))
+	// Sides are copied into the equations, so their array can be scratch.
+	var sideBuf [8]Side
+	sides := sideBuf[:0]
+	if len(s.sides) > len(sideBuf) {
+		sides = make([]Side, 0, len(s.sides))
+	}
+	sides = sides[:len(s.sides)]
 	for i, sd := range s.sides {
 		rpn := toRPN(take(&s.tArena, sd.t1-sd.t0)[:0], s.toks[sd.t0:sd.t1], sd.q0)
 		sides[i] = Side{Span: sd.span, Quantities: qs[sd.q0:sd.q1:sd.q1], Ops: sd.ops, rpn: rpn}
@@ -583,15 +620,24 @@ func (s *scanner) emit(hole Span) {
 			default:
 				continue // "0/0 =": nothing to show
 			}
-			s.out = append(s.out, e)
+			s.add(e)
 			continue
 		}
 		rt := sides[i+1]
 		e := Equation{Span: Span{l.Span.Start, rt.Span.End}, Left: l, Rel: r.rel, RelSpan: r.span, Right: rt}
 		if judge(&e); e.Verdict != 0 {
-			s.out = append(s.out, e)
+			s.add(e)
 		}
 	}
+}
+
+// add appends an equation to the result. The first allocation leaves room
+// for several, as a document with arithmetic rarely has just one equation.
+func (s *scanner) add(e Equation) {
+	if s.out == nil {
+		s.out = make([]Equation, 0, 8)
+	}
+	s.out = append(s.out, e)
 }
 
 // conversion reports whether two single figures related without any
@@ -604,9 +650,11 @@ func conversion(l, r Unit) bool {
 
 // take returns n elements from the end of an arena, starting a new chunk
 // when the current one is full; the returned slice has no spare capacity.
+// Chunks start small and double, so a document with one equation does not
+// pay for room for a hundred.
 func take[T any](arena *[]T, n int) []T {
 	if cap(*arena)-len(*arena) < n {
-		*arena = make([]T, 0, max(64, n))
+		*arena = make([]T, 0, max(n, min(2*cap(*arena), 512), 16))
 	}
 	a := *arena
 	*arena = a[:len(a)+n]

@@ -1,6 +1,9 @@
 package numbers
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Dim is a physical dimension written as exponents of time and data size.
 // Counts of things (users, hosts, requests) and percentages are
@@ -146,34 +149,106 @@ var (
 	binaryData  = []*unitDef{uByte, uKiB, uMiB, uGiB, uTiB, uPiB, uEiB}
 )
 
-// unitWord is one spelling of a unit.
-type unitWord struct {
-	text string
-	def  *unitDef
+// exactUnit returns the unit spelled by w, matched case-sensitively: "MB"
+// is not "mb", "B" after a space is bytes, "ms" is not "MS".
+func exactUnit(w []byte) *unitDef {
+	switch string(w) {
+	case "B":
+		return uByte
+	case "KB", "kB":
+		return uKB
+	case "MB":
+		return uMB
+	case "GB":
+		return uGB
+	case "TB":
+		return uTB
+	case "PB":
+		return uPB
+	case "EB":
+		return uEB
+	case "KiB":
+		return uKiB
+	case "MiB":
+		return uMiB
+	case "GiB":
+		return uGiB
+	case "TiB":
+		return uTiB
+	case "PiB":
+		return uPiB
+	case "EiB":
+		return uEiB
+	case "bps":
+		return uBps
+	case "Kbps":
+		return uKbps
+	case "kbps":
+		return uKbpsLower
+	case "Mbps":
+		return uMbps
+	case "Gbps":
+		return uGbps
+	case "Tbps":
+		return uTbps
+	case "QPS", "qps", "RPS", "rps", "TPS", "tps":
+		return uQPS
+	case "ns":
+		return uNano
+	case "us", "µs", "μs":
+		return uMicro
+	case "ms":
+		return uMilli
+	case "s", "sec", "secs":
+		return uSecond
+	case "min", "mins":
+		return uMinute
+	case "h", "hr", "hrs":
+		return uHour
+	case "d":
+		return uDay
+	case "wk", "wks":
+		return uWeek
+	case "mo":
+		return uMonth
+	case "yr", "yrs":
+		return uYear
+	}
+	return nil
 }
 
-// exactUnits are matched case-sensitively: "MB" is not "mb", "B" after a
-// space is bytes, "ms" is not "MS". Sorted by byte value for binary search
-// (upper case before lower case); a test keeps it so.
-var exactUnits = [...]unitWord{
-	{"B", uByte}, {"EB", uEB}, {"EiB", uEiB}, {"GB", uGB}, {"Gbps", uGbps}, {"GiB", uGiB},
-	{"KB", uKB}, {"Kbps", uKbps}, {"KiB", uKiB}, {"MB", uMB}, {"Mbps", uMbps}, {"MiB", uMiB},
-	{"PB", uPB}, {"PiB", uPiB}, {"QPS", uQPS}, {"RPS", uQPS}, {"TB", uTB}, {"TPS", uQPS},
-	{"Tbps", uTbps}, {"TiB", uTiB}, {"bps", uBps}, {"d", uDay}, {"h", uHour}, {"hr", uHour},
-	{"hrs", uHour}, {"kB", uKB}, {"kbps", uKbpsLower}, {"min", uMinute}, {"mins", uMinute},
-	{"mo", uMonth}, {"ms", uMilli}, {"ns", uNano}, {"qps", uQPS}, {"rps", uQPS}, {"s", uSecond},
-	{"sec", uSecond}, {"secs", uSecond}, {"tps", uQPS}, {"us", uMicro}, {"wk", uWeek}, {"wks", uWeek},
-	{"yr", uYear}, {"yrs", uYear}, {"µs", uMicro}, {"μs", uMicro},
-}
-
-// wordUnits are matched after lower-casing, so "HOURS" counts. Sorted.
-var wordUnits = [...]unitWord{
-	{"byte", uByte}, {"bytes", uByte}, {"day", uDay}, {"days", uDay}, {"hour", uHour},
-	{"hours", uHour}, {"microsecond", uMicro}, {"microseconds", uMicro}, {"millisecond", uMilli},
-	{"milliseconds", uMilli}, {"minute", uMinute}, {"minutes", uMinute}, {"month", uMonth},
-	{"months", uMonth}, {"nanosecond", uNano}, {"nanoseconds", uNano}, {"percent", uPercent},
-	{"quarter", uQuarter}, {"quarters", uQuarter}, {"second", uSecond}, {"seconds", uSecond},
-	{"week", uWeek}, {"weeks", uWeek}, {"year", uYear}, {"years", uYear},
+// wordUnit returns the unit spelled by the lower-case word w: a word for a
+// duration, bytes or percent, or one of nounUnits.
+func wordUnit(w []byte) *unitDef {
+	switch string(w) {
+	case "second", "seconds":
+		return uSecond
+	case "minute", "minutes":
+		return uMinute
+	case "hour", "hours":
+		return uHour
+	case "day", "days":
+		return uDay
+	case "week", "weeks":
+		return uWeek
+	case "month", "months":
+		return uMonth
+	case "quarter", "quarters":
+		return uQuarter
+	case "year", "years":
+		return uYear
+	case "millisecond", "milliseconds":
+		return uMilli
+	case "microsecond", "microseconds":
+		return uMicro
+	case "nanosecond", "nanoseconds":
+		return uNano
+	case "byte", "bytes":
+		return uByte
+	case "percent":
+		return uPercent
+	}
+	return nounUnit(w)
 }
 
 // nounUnits are the things a design doc counts, matched after lower-casing
@@ -259,12 +334,12 @@ var magnitudeWords = []struct {
 	scale float64
 }{{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"bn", 1e9}, {"mn", 1e6}}
 
-// lookupUnit finds a unit spelled by word, trying the case-sensitive table
-// first. Plain ASCII words are lower-cased into a stack buffer so the lookup
-// does not allocate.
+// lookupUnit finds a unit spelled by word, trying the case-sensitive
+// spellings first. Plain ASCII words are lower-cased into a stack buffer so
+// the lookup does not allocate.
 func lookupUnit(word []byte) *unitDef {
-	if i, ok := search(len(exactUnits), func(i int) string { return exactUnits[i].text }, word); ok {
-		return exactUnits[i].def
+	if u := exactUnit(word); u != nil {
+		return u
 	}
 	var buf [24]byte
 	if len(word) > len(buf) {
@@ -276,76 +351,46 @@ func lookupUnit(word []byte) *unitDef {
 		}
 		buf[i] = c
 	}
-	return lowerUnit(buf[:len(word)])
+	return wordUnit(buf[:len(word)])
 }
 
-// lowerUnit looks a lower-case word up in wordUnits and nounUnits.
-func lowerUnit(w []byte) *unitDef {
-	if i, ok := search(len(wordUnits), func(i int) string { return wordUnits[i].text }, w); ok {
-		return wordUnits[i].def
+// nounUnit finds the lower-case word w in nounUnits by bisection.
+func nounUnit(w []byte) *unitDef {
+	i, j := 0, len(nounUnits)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if nounUnits[h].name < string(w) {
+			i = h + 1
+		} else {
+			j = h
+		}
 	}
-	if i, ok := search(len(nounUnits), func(i int) string { return nounUnits[i].name }, w); ok {
+	if i < len(nounUnits) && nounUnits[i].name == string(w) {
 		return &nounUnits[i]
 	}
 	return nil
 }
 
-// search finds w in a table of n texts sorted by byte value.
-func search(n int, text func(int) string, w []byte) (int, bool) {
-	lo, hi := 0, n
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		switch c := compareText(text(m), w); {
-		case c == 0:
-			return m, true
-		case c < 0:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return 0, false
+// commonSpellings are unit texts a document often writes other than a
+// unit's own name. Sorted.
+var commonSpellings = [...]string{
+	"/day", "/s", "GB/day", "GB/month", "GB/s", "KB/s", "MB/s", "QPS/host", "QPS/node", "QPS/server",
+	"TB/day", "TB/month", "bytes", "bytes/s", "day", "events/s", "h/day", "hours", "hr", "m",
+	"messages/s", "min/h", "min/month", "minutes", "month", "ops/s", "per day", "per month",
+	"per second", "per year", "percent", "qps", "reads/s", "req/s", "reqs/s", "requests per day",
+	"requests per month", "requests per second", "requests/day", "requests/month", "requests/s",
+	"requests/sec", "s/day", "sec", "seconds", "users/day", "weeks", "writes/s", "years",
 }
 
-// compareText compares s with w byte by byte, like strings.Compare.
-func compareText(s string, w []byte) int {
-	n := min(len(s), len(w))
-	for i := 0; i < n; i++ {
-		if s[i] != w[i] {
-			if s[i] < w[i] {
-				return -1
-			}
-			return 1
-		}
+// spelling returns the text t of unit u as a string, sharing the unit's
+// name or a common spelling when t is spelled so, so that handing a unit's
+// text to a caller usually costs no allocation.
+func spelling(t []byte, u Unit) string {
+	if u.num != nil && u.num.name == string(t) {
+		return u.num.name
 	}
-	return len(s) - len(w)
-}
-
-// compoundSpellings are unit texts a document often writes beyond the
-// single words of the tables above. Sorted.
-var compoundSpellings = [...]string{
-	"%", "/day", "/s", "GB/day", "GB/month", "GB/s", "KB/s", "MB/s", "QPS/host", "QPS/node",
-	"QPS/server", "TB/day", "TB/month", "bytes/s", "events/s", "h/day", "m", "messages/s", "min/h",
-	"min/month", "ops/s", "per day", "per month", "per second", "per year", "reads/s", "req/s",
-	"reqs/s", "requests per day", "requests per month", "requests per second", "requests/day",
-	"requests/month", "requests/s", "requests/sec", "s/day", "users/day", "writes/s", "x",
-}
-
-// spelling returns t as a string, sharing the text of the tables when t is
-// spelled there exactly, so that handing a unit's text to a caller usually
-// costs no allocation.
-func spelling(t []byte) string {
-	if i, ok := search(len(exactUnits), func(i int) string { return exactUnits[i].text }, t); ok {
-		return exactUnits[i].text
-	}
-	if i, ok := search(len(wordUnits), func(i int) string { return wordUnits[i].text }, t); ok {
-		return wordUnits[i].text
-	}
-	if i, ok := search(len(nounUnits), func(i int) string { return nounUnits[i].name }, t); ok {
-		return nounUnits[i].name
-	}
-	if i, ok := search(len(compoundSpellings), func(i int) string { return compoundSpellings[i] }, t); ok {
-		return compoundSpellings[i]
+	if i, ok := slices.BinarySearch(commonSpellings[:], string(t)); ok {
+		return commonSpellings[i]
 	}
 	return string(t)
 }

@@ -6,52 +6,24 @@ import (
 	"testing"
 )
 
-// The unit tables are searched by bisection, so they must stay sorted by
-// byte value, and a word must be in one table only.
+// nounUnits and commonSpellings are searched by bisection, so they must
+// stay sorted by byte value; a noun must not shadow a word unit.
 func TestUnitTablesSorted(t *testing.T) {
-	texts := map[string][]string{"compoundSpellings": compoundSpellings[:]}
-	for _, tab := range []struct {
-		name string
-		rows []unitWord
-	}{{"exactUnits", exactUnits[:]}, {"wordUnits", wordUnits[:]}} {
-		for _, r := range tab.rows {
-			texts[tab.name] = append(texts[tab.name], r.text)
-		}
-	}
-	for _, n := range nounUnits {
-		texts["nounUnits"] = append(texts["nounUnits"], n.name)
-	}
-	seen := map[string]string{}
-	for name, ts := range texts {
-		for i := 1; i < len(ts); i++ {
-			if ts[i-1] >= ts[i] {
-				t.Errorf("%s: %q must come after %q (sort by byte value, no duplicates)", name, ts[i-1], ts[i])
-			}
-		}
-		if name == "compoundSpellings" {
-			continue
-		}
-		for _, w := range ts {
-			if other, dup := seen[w]; dup {
-				t.Errorf("%q is in both %s and %s", w, other, name)
-			}
-			seen[w] = name
-		}
-	}
-	for _, tab := range [][]unitWord{wordUnits[:]} {
-		for _, r := range tab {
-			if r.text != strings.ToLower(r.text) {
-				t.Errorf("wordUnits: %q must be lower case", r.text)
-			}
+	for i := 1; i < len(nounUnits); i++ {
+		if a, b := nounUnits[i-1].name, nounUnits[i].name; a >= b {
+			t.Errorf("nounUnits: %q must come after %q (sort by byte value, no duplicates)", a, b)
 		}
 	}
 	for _, n := range nounUnits {
 		if n.name != strings.ToLower(n.name) || n.noun != n.name || n.kind != kindNoun {
 			t.Errorf("nounUnits: bad entry %+v", n)
 		}
+		if u := wordUnit([]byte(n.name)); u != nil && u.kind != kindNoun {
+			t.Errorf("nounUnits: %q is also a word unit", n.name)
+		}
 	}
-	if !slices.IsSorted(compoundSpellings[:]) {
-		t.Error("compoundSpellings is not sorted")
+	if !slices.IsSorted(commonSpellings[:]) {
+		t.Error("commonSpellings is not sorted by byte value")
 	}
 }
 
@@ -61,8 +33,9 @@ func TestLookupUnit(t *testing.T) {
 		want *unitDef
 	}{
 		{"MB", uMB}, {"mb", nil}, {"kB", uKB}, {"ms", uMilli}, {"MS", nil}, {"µs", uMicro},
-		{"HOURS", uHour}, {"Percent", uPercent}, {"qps", uQPS}, {"Qps", nil}, {"", nil},
-		{"widgets", nil}, {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", nil}, {"z", nil},
+		{"μs", uMicro}, {"HOURS", uHour}, {"Percent", uPercent}, {"qps", uQPS}, {"Qps", nil},
+		{"bps", uBps}, {"kbps", uKbpsLower}, {"", nil}, {"widgets", nil}, {"z", nil},
+		{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", nil},
 	} {
 		if got := lookupUnit([]byte(tc.word)); got != tc.want {
 			t.Errorf("lookupUnit(%q) = %+v, want %+v", tc.word, got, tc.want)
@@ -74,18 +47,28 @@ func TestLookupUnit(t *testing.T) {
 			t.Errorf("lookupUnit(%q) = %+v, want the noun %q", w, u, strings.ToLower(w))
 		}
 	}
+	if uBps.scale != 0.125 {
+		t.Errorf("bps scale = %v bytes/s per bit/s, want 0.125", uBps.scale)
+	}
 }
 
+// Handing the usual unit texts to callers costs no allocation.
 func TestSpellingShared(t *testing.T) {
-	for _, w := range []string{"QPS", "qps", "users", "hours", "requests/day", "%", "x"} {
-		if got := spelling([]byte(w)); got != w {
-			t.Errorf("spelling(%q) = %q", w, got)
+	for _, text := range []string{"10M QPS", "5 ms", "3 users", "2 hours", "10 requests/day", "99%", "3x"} {
+		q, err := ParseQuantity(text)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if n := testing.AllocsPerRun(10, func() { _ = spelling([]byte(w)) }); n > 0 {
-			t.Errorf("spelling(%q) allocates %v times", w, n)
+		b := []byte(text)
+		t0 := b[q.Unit.Span.Start:q.Unit.Span.End]
+		if got := spelling(t0, q.Unit); got != string(t0) {
+			t.Errorf("spelling in %q = %q", text, got)
+		}
+		if n := testing.AllocsPerRun(10, func() { _ = spelling(t0, q.Unit) }); n > 0 {
+			t.Errorf("spelling in %q allocates %v times", text, n)
 		}
 	}
-	if got := spelling([]byte("Widgets/s")); got != "Widgets/s" {
+	if got := spelling([]byte("Widgets/s"), Unit{}); got != "Widgets/s" {
 		t.Errorf("spelling of an unknown text = %q", got)
 	}
 }
