@@ -1,6 +1,10 @@
-# Release builds. `make dist` cross-compiles designls for every platform in
-# PLATFORMS into DIST, one binary each (designls-OS-ARCH, .exe on Windows),
-# with the version stamped in, and writes SHA256SUMS beside them.
+# Release builds. `make dist` cross-compiles designls and its language server
+# designls-lsp for every platform in PLATFORMS, with the version stamped in,
+# and packs each platform's pair into one archive in DIST:
+# designls-OS-ARCH.tar.gz, or designls-OS-ARCH.zip for Windows, each holding
+# a folder designls-OS-ARCH/ with both binaries. The two must stay together:
+# `designls serve` runs the designls-lsp beside it. SHA256SUMS lists the
+# archives.
 #
 #   make dist                      version from `git describe`
 #   make dist VERSION=v1.2.3       explicit version
@@ -12,20 +16,25 @@ DIST      ?= dist
 GO        ?= go
 
 # -trimpath and a fixed -buildid keep file system paths and build-cache
-# identities out of the binaries, so the same sources give the same bytes.
+# identities out of the binaries, so the same sources give the same bytes;
+# scripts/archive packs them with fixed times, owners and order for the same
+# reason.
 LDFLAGS := -s -w -buildid= -X main.version=$(VERSION)
 
 .PHONY: dist clean-dist
 
 dist:
 	mkdir -p '$(DIST)'
-	rm -f '$(DIST)'/designls-* '$(DIST)'/SHA256SUMS
+	rm -rf '$(DIST)'/designls-* '$(DIST)'/SHA256SUMS
 	@set -e; for p in $(PLATFORMS); do \
-		os=$${p%/*}; arch=$${p#*/}; ext=; \
-		[ "$$os" = windows ] && ext=.exe; \
-		out='$(DIST)'/designls-$$os-$$arch$$ext; \
-		echo "build $$out"; \
-		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o "$$out" ./cmd/designls; \
+		os=$${p%/*}; arch=$${p#*/}; ext=tar.gz; \
+		[ "$$os" = windows ] && ext=zip; \
+		stage='$(DIST)'/designls-$$os-$$arch; \
+		echo "build $$stage.$$ext"; \
+		mkdir -p "$$stage"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o "$$stage/" ./cmd/designls ./cmd/designls-lsp; \
+		$(GO) run ./scripts/archive "$$stage.$$ext" "$$stage"; \
+		rm -rf "$$stage"; \
 	done
 	@cd '$(DIST)' && files=$$(ls designls-*) && \
 		if command -v sha256sum >/dev/null 2>&1; then sha256sum $$files; else shasum -a 256 $$files; fi > SHA256SUMS.tmp && \
@@ -33,5 +42,5 @@ dist:
 	@echo "wrote $(DIST)/SHA256SUMS for version $(VERSION)"
 
 clean-dist:
-	rm -f '$(DIST)'/designls-* '$(DIST)'/SHA256SUMS
+	rm -rf '$(DIST)'/designls-* '$(DIST)'/SHA256SUMS
 	-rmdir '$(DIST)'

@@ -1,9 +1,14 @@
 package e2e
 
 import (
+	"archive/tar"
+	"archive/zip"
 	"bufio"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,9 +19,10 @@ import (
 )
 
 // TestMakeDist builds the host platform with the Makefile's dist target and
-// checks what a release needs: the binary runs and reports the stamped
-// version, and SHA256SUMS lists exactly the binaries with their real
-// digests. The other platforms go through the same loop; building all six
+// checks what a release needs: one archive holding designls and
+// designls-lsp, both reporting the stamped version, serve finding the
+// server beside it once unpacked, and SHA256SUMS listing exactly the
+// archives with their real digests. The other platforms go through the same loop; building all six
 // here would only cost time.
 func TestMakeDist(t *testing.T) {
 	mk := need(t, "make", "apt-get install make")
@@ -50,17 +56,32 @@ func TestMakeDist(t *testing.T) {
 		t.Fatalf("make dist: %v\n%s", err, out)
 	}
 
-	name := "designls-" + runtime.GOOS + "-" + runtime.GOARCH
+	base := "designls-" + runtime.GOOS + "-" + runtime.GOARCH
+	archive := base + ".tar.gz"
 	if runtime.GOOS == "windows" {
-		name += ".exe"
+		archive = base + ".zip"
 	}
-	bin := filepath.Join(dist, name)
-	v, err := exec.Command(bin, "version").CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s version: %v\n%s", bin, err, v)
+	bins := unpack(t, filepath.Join(dist, archive), base)
+
+	// Both binaries carry the stamped version.
+	for name, args := range map[string][]string{"designls": {"version"}, "designls-lsp": {"--version"}} {
+		v, err := exec.Command(bins[name], args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, args[0], err, v)
+		}
+		if strings.TrimSpace(string(v)) != name+" "+version {
+			t.Errorf("%s %s printed %q, want %q", name, args[0], v, name+" "+version)
+		}
 	}
-	if strings.TrimSpace(string(v)) != "designls "+version {
-		t.Errorf("%s version printed %q, want %q", name, v, "designls "+version)
+
+	// designls serve, unpacked as a user would, finds the server beside it
+	// with PATH leading nowhere: a session without shutdown exits 1 and
+	// says nothing about a missing server.
+	serve := exec.Command(bins["designls"], "serve")
+	serve.Env = append(os.Environ(), "PATH="+t.TempDir())
+	out, err = serve.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || strings.Contains(string(out), "not found") {
+		t.Errorf("unpacked designls serve with no input: %v, output %q; want exit 1 from designls-lsp", err, out)
 	}
 
 	sums := readSums(t, filepath.Join(dist, "SHA256SUMS"))
@@ -71,6 +92,9 @@ func TestMakeDist(t *testing.T) {
 	for _, e := range entries {
 		if e.Name() == "SHA256SUMS" {
 			continue
+		}
+		if e.Name() != archive {
+			t.Errorf("%s: make dist left it beside the archive", e.Name())
 		}
 		data, err := os.ReadFile(filepath.Join(dist, e.Name()))
 		if err != nil {
@@ -87,13 +111,93 @@ func TestMakeDist(t *testing.T) {
 	}
 
 	// Paths of the build machine must not end up in a release binary.
-	data, err := os.ReadFile(bin)
+	for name, bin := range bins {
+		data, err := os.ReadFile(bin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), root) {
+			t.Errorf("%s contains the source path %s; is -trimpath set?", name, root)
+		}
+	}
+}
+
+// unpack extracts a release archive into a temporary folder, checks that
+// it holds exactly designls and designls-lsp under the folder base, and
+// returns their paths by name.
+func unpack(t *testing.T, archive, base string) map[string]string {
+	t.Helper()
+	ext := ""
+	if runtime.GOOS == "windows" {
+		ext = ".exe"
+	}
+	want := map[string]string{base + "/designls" + ext: "designls", base + "/designls-lsp" + ext: "designls-lsp"}
+	dir := t.TempDir()
+	bins := map[string]string{}
+	add := func(name string, mode fs.FileMode, r io.Reader) {
+		short, ok := want[name]
+		if !ok {
+			t.Errorf("%s holds %s; want only %s/designls%s and designls-lsp%s", filepath.Base(archive), name, base, ext, ext)
+			return
+		}
+		if runtime.GOOS != "windows" && mode&0o111 == 0 {
+			t.Errorf("%s: %s is not executable (mode %v)", filepath.Base(archive), name, mode)
+		}
+		dst := filepath.Join(dir, filepath.Base(name))
+		data, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatalf("%s: reading %s: %v", archive, name, err)
+		}
+		if err := os.WriteFile(dst, data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		bins[short] = dst
+	}
+	f, err := os.Open(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(data), root) {
-		t.Errorf("%s contains the source path %s; is -trimpath set?", name, root)
+	defer f.Close()
+	if strings.HasSuffix(archive, ".zip") {
+		st, err := f.Stat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(f, st.Size())
+		if err != nil {
+			t.Fatalf("%s: %v", archive, err)
+		}
+		for _, zf := range zr.File {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			add(zf.Name, zf.Mode(), rc)
+			rc.Close()
+		}
+	} else {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatalf("%s: %v", archive, err)
+		}
+		tr := tar.NewReader(gz)
+		for {
+			hdr, err := tr.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", archive, err)
+			}
+			add(hdr.Name, hdr.FileInfo().Mode(), tr)
+		}
 	}
+	for name, short := range want {
+		if bins[short] == "" {
+			t.Fatalf("%s lacks %s", filepath.Base(archive), name)
+		}
+	}
+	return bins
 }
 
 func readSums(t *testing.T, path string) map[string]string {

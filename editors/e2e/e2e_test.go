@@ -70,9 +70,11 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// designls builds cmd/designls once per test binary and returns its path.
-// DESIGNLS_E2E_BIN names a binary to test instead, such as one from
-// `make dist`.
+// designls builds cmd/designls and cmd/designls-lsp into one folder once
+// per test binary and returns designls's path: editors start `designls
+// serve`, which runs the designls-lsp beside it. DESIGNLS_E2E_BIN names a
+// designls to test instead, such as one unpacked from `make dist`, with
+// its designls-lsp beside it.
 func designls(t *testing.T) string {
 	t.Helper()
 	if bin := os.Getenv("DESIGNLS_E2E_BIN"); bin != "" {
@@ -93,11 +95,12 @@ func designls(t *testing.T) string {
 			name += ".exe"
 		}
 		binPath = filepath.Join(binDir, name)
-		cmd := exec.Command("go", "build", "-o", binPath, "./cmd/designls")
+		// -o with a trailing separator names a folder for both binaries.
+		cmd := exec.Command("go", "build", "-o", binDir+string(filepath.Separator), "./cmd/designls", "./cmd/designls-lsp")
 		cmd.Dir = root
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			binErr = fmt.Errorf("go build ./cmd/designls: %v\n%s", err, out)
+			binErr = fmt.Errorf("go build ./cmd/designls ./cmd/designls-lsp: %v\n%s", err, out)
 		}
 	})
 	if binErr != nil {

@@ -130,6 +130,9 @@ func TestNeovim(t *testing.T) {
 	if !strings.Contains(s.Health, "server binary: "+bin) {
 		t.Errorf("checkhealth does not report the binary %s:\n%s", bin, s.Health)
 	}
+	if lsp := filepath.Join(filepath.Dir(bin), "designls-lsp"); !strings.Contains(s.Health, "language server: "+lsp) {
+		t.Errorf("checkhealth does not report the language server %s beside designls:\n%s", lsp, s.Health)
+	}
 	if !regexp.MustCompile(`OK:? server version: designls \S+`).MatchString(s.Health) {
 		t.Errorf("checkhealth does not report the server version:\n%s", s.Health)
 	}

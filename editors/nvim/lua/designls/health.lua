@@ -40,8 +40,8 @@ function M.check()
   local path = vim.fn.exepath(bin)
   if path == '' then
     h.error(('server binary %q not found'):format(bin), {
-      'Install it: go install github.com/designls/designls/cmd/designls@latest',
-      'or download a release binary and put it on $PATH',
+      'Install it: go install github.com/designls/designls/cmd/...@latest',
+      'or unpack a release archive (designls and designls-lsp) into a folder on $PATH',
       "or point setup{ cmd = { '/path/to/designls', 'serve' } } at it",
     })
     return
@@ -58,6 +58,23 @@ function M.check()
     h.ok('server version: ' .. version)
   else
     h.warn(('`%s version` printed %q, not "designls <version>"; is this the right binary?'):format(path, version))
+  end
+
+  -- `designls serve` runs the designls-lsp beside the designls binary
+  -- (links resolved), else the one on $PATH; without it no server starts.
+  if not vim.fn.fnamemodify(path, ':t'):match('^designls%-lsp') then
+    local exe = vim.fn.has('win32') == 1 and '.exe' or ''
+    local beside = vim.fn.fnamemodify(vim.fn.resolve(path), ':h') .. '/designls-lsp' .. exe
+    if vim.fn.executable(beside) == 1 then
+      h.ok('language server: ' .. beside)
+    elseif vim.fn.exepath('designls-lsp') ~= '' then
+      h.ok('language server (from $PATH): ' .. vim.fn.exepath('designls-lsp'))
+    else
+      h.error(('designls-lsp is neither beside %s nor on $PATH; `designls serve` runs it'):format(path), {
+        'Install both binaries: go install github.com/designls/designls/cmd/...@latest',
+        'or unpack both binaries of a release archive into one folder',
+      })
+    end
   end
 
   local clients = require('designls').clients(nil)
