@@ -16,7 +16,7 @@ import (
 // documentation); on a heading of a design doc, which concerns the section
 // covers and what interviewers look for there (the prompts of the
 // concern's section template); and on a back-of-envelope equation, what it
-// computes to.
+// computes to, unless capacity-math is off for the document.
 func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams) (*protocol.Hover, error) {
 	a, err := snap.analysis()
 	if err != nil {
@@ -44,10 +44,12 @@ func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams
 
 	// The equation first: it answers what the reader is pointing at, and
 	// a capacity-math finding on it follows with the rule.
-	for _, ev := range checks.Arithmetic(a.res.Doc) {
-		if off >= ev.Span.Start && off < ev.Span.End {
-			parts = append(parts, equationHover(ev))
-			extend(ev.Span)
+	if checkOn(s, snap, a, checks.CapacityMath.ID) {
+		for _, ev := range checks.Arithmetic(a.res.Doc) {
+			if off >= ev.Span.Start && off < ev.Span.End {
+				parts = append(parts, equationHover(ev))
+				extend(ev.Span)
+			}
 		}
 	}
 
@@ -89,6 +91,18 @@ func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams
 		Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: strings.Join(parts, "\n\n---\n\n")},
 		Range:    &rng,
 	}, nil
+}
+
+// checkOn reports whether check id runs on the snapshot's document: its
+// rubric applies the check and the configuration (severity off, disable)
+// does not turn it off. What a check's work shows outside diagnostics, an
+// equation's value, follows the same switch, read the way analyze reads it.
+func checkOn(s *server, snap *snapshot, a *analysis, id string) bool {
+	if a.res.Rubric != nil && !a.res.Rubric.Applies(id) {
+		return false
+	}
+	sev, set := s.cfg.forFile(snap.path).Options(snap.path).Severity[id]
+	return !set || sev != checks.Off
 }
 
 // headingAt returns the section whose heading line(s) hold off.
