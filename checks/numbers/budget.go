@@ -146,11 +146,7 @@ func sentenceBudgets(out []Budget, b []byte, s, e int) []Budget {
 	var availBuf, dursBuf [4]Quantity
 	var winsBuf [4]window
 	avail, durs, wins := availBuf[:0], dursBuf[:0], winsBuf[:0]
-	for i := s; i < e; {
-		if !isDigit(b[i]) || !startAllowed(b, i) {
-			i++
-			continue
-		}
+	for i := nextFigure(b, s, e); i < e; i = nextFigure(b, i, e) {
 		q, next, ok := lexQuantity(b, i)
 		i = max(next, i+1)
 		if !ok {
@@ -483,6 +479,12 @@ func windowIntro(b []byte, s, i int) (int, bool) {
 // month |", or a "downtime" column next to a "window" column.
 func tableBudgets(out []Budget, b []byte) []Budget {
 	for i := 0; i < len(b); {
+		// Only a line with a "|" can start a table: go straight to the next.
+		k := bytes.IndexByte(b[i:], '|')
+		if k < 0 {
+			break
+		}
+		i += bytes.LastIndexByte(b[i:i+k], '\n') + 1
 		end := lineEnd(b, i)
 		next := nextLine(b, end)
 		if !isRow(b, i, end) || next >= len(b) || !isDelimiterRow(b, next, lineEnd(b, next)) {
@@ -660,11 +662,7 @@ func cellDuration(b []byte, c Span) float64 {
 }
 
 func firstDuration(b []byte, c Span) (Quantity, bool) {
-	for k := c.Start; k < c.End; {
-		if !isDigit(b[k]) || !startAllowed(b, k) {
-			k++
-			continue
-		}
+	for k := nextFigure(b, c.Start, c.End); k < c.End; k = nextFigure(b, k, c.End) {
 		q, next, ok := lexQuantity(b, k)
 		if ok && q.Unit.num != nil && q.Unit.num.kind == kindTime && q.Unit.win == nil && q.Unit.per == nil && q.Span.End <= c.End {
 			q.finish(b)
@@ -680,11 +678,7 @@ func rowAvailability(b []byte, row []Span, col int) (Quantity, bool) {
 		if col >= 0 && c != col {
 			continue
 		}
-		for k := cell.Start; k < cell.End; {
-			if !isDigit(b[k]) || !startAllowed(b, k) {
-				k++
-				continue
-			}
+		for k := nextFigure(b, cell.Start, cell.End); k < cell.End; k = nextFigure(b, k, cell.End) {
 			q, next, ok := lexQuantity(b, k)
 			if ok && q.Unit.num == uPercent && q.Number >= 90 && q.Number < 100 {
 				q.finish(b)

@@ -36,6 +36,19 @@ func nextCandidate(b []byte, i int) int {
 	return i
 }
 
+// nextFigure returns the first index in [i, end) where a figure may start:
+// a digit that is not inside a word, a version or a name. It returns end
+// when there is none.
+func nextFigure(b []byte, i, end int) int {
+	for {
+		i = nextCandidate(b[:end], i)
+		if i >= end || (isDigit(b[i]) && startAllowed(b, i)) {
+			return i
+		}
+		i++
+	}
+}
+
 // inlineSpace returns the byte length of a space that can sit inside a line
 // of prose (space, tab, no-break and thin spaces), or 0.
 func inlineSpace(b []byte, i int) int {

@@ -429,11 +429,7 @@ func (q *Quantity) finish(b []byte) {
 // are not figures.
 func Quantities(text []byte) []Quantity {
 	var out []Quantity
-	for i := 0; i < len(text); {
-		if !isDigit(text[i]) || !startAllowed(text, i) {
-			i++
-			continue
-		}
+	for i := nextFigure(text, 0, len(text)); i < len(text); i = nextFigure(text, i, len(text)) {
 		q, next, ok := lexQuantity(text, i)
 		if ok {
 			q.finish(text)
