@@ -9,13 +9,12 @@ import (
 
 	"github.com/designls/designls/checks"
 	"github.com/designls/designls/checks/doc"
-	"github.com/designls/designls/templates"
 )
 
 // hover explains, at a diagnostic, the rule behind it (the check's own
 // documentation); on a heading of a design doc, which concerns the section
-// covers and what interviewers look for there (the prompts of the
-// concern's section template); and on a back-of-envelope equation, what it
+// covers and the interviewer's checklist for each, ticked where the
+// section already answers; and on a back-of-envelope equation, what it
 // computes to, unless capacity-math is off for the document.
 func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams) (*protocol.Hover, error) {
 	a, err := snap.analysis()
@@ -126,7 +125,10 @@ func coversAny(a *analysis, sec *doc.Section) bool {
 	return false
 }
 
-// headingHover describes what a section covers.
+// headingHover describes what a section covers and, for each concern it
+// covers or mentions, the interviewer's checklist for it: the points the
+// section already addresses, with the words that show it, and the open
+// ones, with what an answer gives.
 func headingHover(a *analysis, sec *doc.Section) string {
 	var b strings.Builder
 	found := false
@@ -149,13 +151,7 @@ func headingHover(a *analysis, sec *doc.Section) string {
 			core = " (core)"
 		}
 		fmt.Fprintf(&b, "This section %s **%s**%s: %s.\n\n", state, info.Name, core, info.Covered)
-		if prompts := checklist(a.set, string(info.ID)); len(prompts) > 0 {
-			b.WriteString("What interviewers look for here:\n\n")
-			for _, p := range prompts {
-				fmt.Fprintf(&b, "- [ ] %s\n", p)
-			}
-			b.WriteString("\n")
-		}
+		writeChecklist(&b, a.res.Doc.Src, a.res.Checklist(info.ID, sec))
 	}
 	if !found {
 		return "This section covers none of the design concerns designls knows. If it should, the `synonyms` setting adds heading words to a concern."
@@ -163,25 +159,48 @@ func headingHover(a *analysis, sec *doc.Section) string {
 	return strings.TrimSpace(b.String())
 }
 
-// checklist returns the guidance prompts of a concern's snippet, without
-// their list marker and "TODO:".
-func checklist(set *templates.Set, concern string) []string {
-	sn, ok := set.Snippet(concern)
-	if !ok {
-		return nil
+// writeChecklist writes a concern's checklist as a Markdown task list
+// under a count, which every client renders (or shows raw) legibly.
+func writeChecklist(b *strings.Builder, src []byte, pts []checks.PointState) {
+	if len(pts) == 0 {
+		return
 	}
-	var out []string
-	for _, line := range strings.Split(sn.Body, "\n") {
-		if !templates.IsPrompt([]byte(line)) {
-			continue
+	done := 0
+	for _, p := range pts {
+		if p.Addressed {
+			done++
 		}
-		text := strings.TrimLeft(line, " \t")
-		text = strings.TrimLeft(text[1:], " \t") // the list marker
-		text = strings.TrimSpace(strings.TrimPrefix(text, "TODO:"))
-		out = append(out, text)
 	}
-	return out
+	fmt.Fprintf(b, "What interviewers look for here: %d of %d points addressed.\n\n", done, len(pts))
+	for _, p := range pts {
+		if p.Addressed {
+			fmt.Fprintf(b, "- [x] %s — \"%s\"\n", p.Label, evidenceText(src, p.Evidence))
+		} else {
+			fmt.Fprintf(b, "- [ ] %s: %s\n", p.Label, p.Ask)
+		}
+	}
+	b.WriteString("\n")
 }
+
+// evidenceText returns the evidence as written, on one line (a phrase may
+// run across a line break) and with the characters that Markdown would
+// take for markup escaped. A match that stops inside a token ("POST /" of
+// "POST /v1/limits") runs on to the token's end, which says more; only
+// ASCII is taken, so a run of CJK text is never swallowed.
+func evidenceText(src []byte, sp doc.Span) string {
+	sp = sp.Clamp(len(src))
+	end := sp.End
+	for end < len(src) && end-sp.End < 40 && src[end] > ' ' && src[end] < 0x80 && !strings.ContainsRune(",;()\"'`", rune(src[end])) {
+		end++
+	}
+	for end > sp.End && strings.ContainsRune(".:!?", rune(src[end-1])) {
+		end--
+	}
+	text := strings.Join(strings.Fields(string(src[sp.Start:end])), " ")
+	return markdownEscaper.Replace(text)
+}
+
+var markdownEscaper = strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "<", "\\<", "[", "\\[", "]", "\\]")
 
 // equationHover shows what an equation computes to: "1,000 apps × 10K QPS
 // = 10M QPS ✓", with the written figure when it is wrong.
