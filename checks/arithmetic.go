@@ -57,8 +57,9 @@ func Arithmetic(d *doc.Document) []Evaluation {
 // blocks and blanked text. numbers.Scan reads every byte; filtering here
 // keeps "what counts as prose" in one place.
 func proseEquations(d *doc.Document, t *proseText) []numbers.Equation {
-	var out []numbers.Equation
-	for _, e := range numbers.Scan(d.Src) {
+	all := numbers.Scan(d.Src)
+	out := all[:0] // filtered in place: Scan's slice is ours
+	for _, e := range all {
 		if outsideProse(d, t, Span(e.Span)) {
 			continue
 		}
@@ -69,8 +70,9 @@ func proseEquations(d *doc.Document, t *proseText) []numbers.Equation {
 
 // proseBudgets is proseEquations for error-budget statements.
 func proseBudgets(d *doc.Document, t *proseText) []numbers.Budget {
-	var out []numbers.Budget
-	for _, b := range numbers.Budgets(d.Src) {
+	all := numbers.Budgets(d.Src)
+	out := all[:0]
+	for _, b := range all {
 		if outsideProse(d, t, Span(b.Span)) || outsideProse(d, t, Span(b.Stated.Span)) {
 			continue
 		}
