@@ -109,7 +109,7 @@ export function checkVsix(entries) {
     problems.push(`unknown target platform ${target}`);
   }
   const serverBinary = serverDir
-    ? `extension/server/${serverDir}/${serverDir.startsWith('win32') ? 'designls.exe' : 'designls'}`
+    ? `extension/server/${serverDir}/${serverDir.startsWith('win32') ? 'designls-lsp.exe' : 'designls-lsp'}`
     : undefined;
 
   const allowed = new Set([...required, serverBinary]);

@@ -153,11 +153,11 @@ export class DesignServer implements vscode.Disposable {
         this.log.warn(`making ${resolution.command} executable: ${message(err)}`);
       }
     }
-    this.log.info(`starting ${resolution.command} serve (found via ${resolution.source})`);
+    this.log.info(`starting ${[resolution.command, ...resolution.args].join(' ')} (found via ${resolution.source})`);
 
     const serverOptions: ServerOptions = {
       command: resolution.command,
-      args: ['serve'],
+      args: resolution.args,
       options: folder?.uri.scheme === 'file' ? { cwd: folder.uri.fsPath } : undefined,
     };
     const clientOptions: LanguageClientOptions = {

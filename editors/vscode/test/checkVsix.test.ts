@@ -85,7 +85,7 @@ const problems = async (buf: Buffer) => {
 
 test('readZip lists names, sizes and modes and inflates content', async () => {
   const { readZip } = await load();
-  const entries = readZip(vsix('linux-x64', { 'extension/server/linux-x64/designls': { body: 'ELF', mode: 0o755 } }));
+  const entries = readZip(vsix('linux-x64', { 'extension/server/linux-x64/designls-lsp': { body: 'ELF', mode: 0o755 } }));
   assert.deepEqual(
     entries.map((e) => [e.name, e.size, e.mode.toString(8)]),
     [
@@ -94,7 +94,7 @@ test('readZip lists names, sizes and modes and inflates content', async () => {
       ['extension/package.json', 30, '644'],
       ['extension/readme.md', 23, '644'],
       ['extension/dist/extension.js', 17, '644'],
-      ['extension/server/linux-x64/designls', 3, '755'],
+      ['extension/server/linux-x64/designls-lsp', 3, '755'],
     ],
   );
   assert.equal(entries[3].data().toString('utf8'), '# designls 🚀 设计\n');
@@ -107,25 +107,25 @@ test('a clean universal package passes', async () => {
 });
 
 test('a platform package needs its own executable server and nothing else', async () => {
-  const good = vsix('alpine-arm64', { 'extension/server/linux-arm64/designls': { body: 'ELF', mode: 0o755 } });
+  const good = vsix('alpine-arm64', { 'extension/server/linux-arm64/designls-lsp': { body: 'ELF', mode: 0o755 } });
   assert.deepEqual(await problems(good), { problems: [], target: 'alpine-arm64' });
 
-  const winGood = vsix('win32-x64', { 'extension/server/win32-x64/designls.exe': { body: 'MZ' } });
+  const winGood = vsix('win32-x64', { 'extension/server/win32-x64/designls-lsp.exe': { body: 'MZ' } });
   assert.deepEqual((await problems(winGood)).problems, []);
 
   assert.deepEqual((await problems(vsix('linux-x64'))).problems, [
-    'missing extension/server/linux-x64/designls: build the server into server/linux-x64/ before packaging for linux-x64',
+    'missing extension/server/linux-x64/designls-lsp: build the server into server/linux-x64/ before packaging for linux-x64',
   ]);
   const wrong = vsix('linux-armhf', {
-    'extension/server/linux-arm/designls': { body: 'ELF', mode: 0o644 },
-    'extension/server/darwin-arm64/designls': { body: 'Mach-O', mode: 0o755 },
+    'extension/server/linux-arm/designls-lsp': { body: 'ELF', mode: 0o644 },
+    'extension/server/darwin-arm64/designls-lsp': { body: 'Mach-O', mode: 0o755 },
   });
   assert.deepEqual((await problems(wrong)).problems, [
-    'extension/server/linux-arm/designls is not executable (mode 644)',
-    'extension/server/darwin-arm64/designls: a linux-armhf package may only carry extension/server/linux-arm/designls',
+    'extension/server/linux-arm/designls-lsp is not executable (mode 644)',
+    'extension/server/darwin-arm64/designls-lsp: a linux-armhf package may only carry extension/server/linux-arm/designls-lsp',
   ]);
-  assert.deepEqual((await problems(vsix(undefined, { 'extension/server/linux-x64/designls': { body: 'x', mode: 0o755 } }))).problems, [
-    'extension/server/linux-x64/designls: a universal package must not carry a server binary; build it with --target',
+  assert.deepEqual((await problems(vsix(undefined, { 'extension/server/linux-x64/designls-lsp': { body: 'x', mode: 0o755 } }))).problems, [
+    'extension/server/linux-x64/designls-lsp: a universal package must not carry a server binary; build it with --target',
   ]);
 });
 

@@ -1,4 +1,4 @@
-// End-to-end protocol test: starts a real `designls serve` (DESIGNLS_BIN) and talks LSP to it
+// End-to-end protocol test: starts a real server (DESIGNLS_BIN) and talks LSP to it
 // over stdio the way VS Code does, with the same npm protocol library the extension bundles.
 // It checks the parts of the server contract this extension depends on: a missing SLO section
 // is diagnosed, the quick fix inserts it without disturbing the rest of the document (also
@@ -6,7 +6,9 @@
 // the section exists, the executeCommand surface answers in the documented shapes, and the
 // server exits cleanly.
 //
-//   DESIGNLS_BIN=/path/to/designls npm run test:protocol
+//   DESIGNLS_BIN=/path/to/designls-lsp npm run test:protocol
+// DESIGNLS_BIN may also name the designls CLI; it is started the way the extension would start
+// it (serverArgs): designls-lsp with no arguments, designls as `designls serve`.
 // Without DESIGNLS_BIN the test is skipped; with DESIGNLS_E2E=1 it fails instead, so that a CI
 // job meant to run it cannot pass by accident.
 import * as assert from 'node:assert/strict';
@@ -102,7 +104,7 @@ const docLines = [
 
 const uriOf = (file) => pathToFileURL(file).href;
 
-/** A `designls serve` process and the client side of its connection. */
+/** A server process and the client side of its connection. */
 class Session {
   constructor(binary, folder) {
     this.folder = folder;
@@ -113,12 +115,13 @@ class Session {
     this.diagnostics = new Map();
     this.waiters = new Set();
     this.exited = new Promise((resolve) => {
-      this.proc = spawn(binary, ['serve'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
+      const { serverArgs } = createRequire(import.meta.url)('../out/src/core/serverPath.js');
+      this.proc = spawn(binary, serverArgs(binary, process.platform), { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
       this.proc.on('exit', (code, signal) => resolve({ code, signal }));
       this.proc.on('error', (err) => resolve({ code: null, signal: null, error: err }));
     });
     this.exited.then((how) => {
-      const why = new Error(`designls serve ended (${JSON.stringify(how)}) while the test waited\n${this.tail()}`);
+      const why = new Error(`the server ended (${JSON.stringify(how)}) while the test waited\n${this.tail()}`);
       for (const w of this.waiters) w.reject(why);
       this.waiters.clear();
     });
@@ -200,7 +203,7 @@ class Session {
   /** Sends a request; fails with the server's stderr if the server exits before answering. */
   request(type, params) {
     const died = this.exited.then((how) => {
-      throw new Error(`designls serve exited (${JSON.stringify(how)}) before answering ${type.method}\n${this.tail()}`);
+      throw new Error(`the server exited (${JSON.stringify(how)}) before answering ${type.method}\n${this.tail()}`);
     });
     return Promise.race([this.conn.sendRequest(type, params), died]);
   }
@@ -315,18 +318,18 @@ function assertOnlyInserted(original, fixed, eol) {
 
 if (!bin) {
   test(
-    'designls serve speaks the protocol this extension expects',
+    'the designls language server speaks the protocol this extension expects',
     {
       skip: required
         ? false
-        : 'DESIGNLS_BIN is not set, so there is no server to talk to. Build one (go build -o designls ./cmd/designls) and run with DESIGNLS_BIN=path/to/designls; DESIGNLS_E2E=1 turns this skip into a failure.',
+        : 'DESIGNLS_BIN is not set, so there is no server to talk to. Build one (go build -o designls-lsp ./cmd/designls-lsp) and run with DESIGNLS_BIN=path/to/designls-lsp; DESIGNLS_E2E=1 turns this skip into a failure.',
     },
     () => {
-      assert.fail('DESIGNLS_E2E=1 but DESIGNLS_BIN is not set: point DESIGNLS_BIN at a designls binary');
+      assert.fail('DESIGNLS_E2E=1 but DESIGNLS_BIN is not set: point DESIGNLS_BIN at a designls-lsp binary');
     },
   );
 } else {
-  describe(`designls serve (${bin})`, () => {
+  describe(`the language server (${bin})`, () => {
     let folder;
     let session;
     let init;

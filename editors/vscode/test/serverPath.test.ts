@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { binaryName, bundledServerDir, probeFile, resolveServer, type FileState, type ServerLookup } from '../src/core/serverPath';
+import { binaryName, bundledServerDir, probeFile, resolveServer, serverArgs, type FileState, type ServerLookup } from '../src/core/serverPath';
 
 /** A lookup over an imaginary file system: files maps a path to its state. */
 function lookup(files: Record<string, FileState>, over: Partial<ServerLookup> = {}): ServerLookup {
@@ -22,22 +22,25 @@ describe('resolveServer', () => {
   test('setting wins over PATH and the bundled binary', () => {
     const r = resolveServer(
       lookup(
-        { '/opt/designls': 'executable', '/usr/bin/designls': 'executable', '/ext/server/linux-x64/designls': 'executable' },
+        { '/opt/designls': 'executable', '/usr/bin/designls-lsp': 'executable', '/ext/server/linux-x64/designls-lsp': 'executable' },
         { configuredPath: '  /opt/designls ' },
       ),
     );
-    assert.deepEqual(r, { ok: true, command: '/opt/designls', source: 'setting', needsChmod: false, tried: ['/opt/designls'] });
+    // The designls CLI, as the setting named before the server had its own binary: run as `designls serve`.
+    assert.deepEqual(r, { ok: true, command: '/opt/designls', args: ['serve'], source: 'setting', needsChmod: false, tried: ['/opt/designls'] });
+    const lsp = resolveServer(lookup({ '/opt/designls-lsp': 'executable' }, { configuredPath: '/opt/designls-lsp' }));
+    assert.deepEqual(lsp, { ok: true, command: '/opt/designls-lsp', args: [], source: 'setting', needsChmod: false, tried: ['/opt/designls-lsp'] });
   });
 
   test('a setting that points nowhere is an error, not a silent fall-back to PATH', () => {
-    const r = resolveServer(lookup({ '/usr/bin/designls': 'executable' }, { configuredPath: '/opt/nope' }));
+    const r = resolveServer(lookup({ '/usr/bin/designls-lsp': 'executable' }, { configuredPath: '/opt/nope' }));
     assert.equal(r.ok, false);
     assert.match(!r.ok ? r.message : '', /"designls\.server\.path" points to \/opt\/nope, which does not exist/);
   });
 
   test('setting naming a folder or a non-executable file says how to fix it', () => {
     const dir = resolveServer(lookup({ '/opt/bin': 'directory' }, { configuredPath: '/opt/bin' }));
-    assert.match(!dir.ok ? dir.message : '', /folder \/opt\/bin; it must name the designls binary itself \(for example \/opt\/bin\/designls\)/);
+    assert.match(!dir.ok ? dir.message : '', /folder \/opt\/bin; it must name the designls-lsp binary itself \(for example \/opt\/bin\/designls-lsp\)/);
     const noexec = resolveServer(lookup({ '/opt/designls': 'not-executable' }, { configuredPath: '/opt/designls' }));
     assert.match(!noexec.ok ? noexec.message : '', /chmod \+x \/opt\/designls/);
   });
@@ -67,33 +70,35 @@ describe('resolveServer', () => {
 
   test('blank setting means unset: PATH is searched in order', () => {
     const r = resolveServer(
-      lookup({ '/usr/bin/designls': 'executable', '/usr/local/bin/designls': 'not-executable' }, { configuredPath: '   ' }),
+      lookup({ '/usr/bin/designls-lsp': 'executable', '/usr/local/bin/designls-lsp': 'not-executable' }, { configuredPath: '   ' }),
     );
     assert.deepEqual(r, {
       ok: true,
-      command: '/usr/bin/designls',
+      command: '/usr/bin/designls-lsp',
+      args: [],
       source: 'path',
       needsChmod: false,
-      tried: ['/usr/local/bin/designls', '/usr/bin/designls'],
+      tried: ['/usr/local/bin/designls-lsp', '/usr/bin/designls-lsp'],
     });
   });
 
   test('empty and relative PATH entries are never searched', () => {
     const r = resolveServer(
-      lookup({ 'designls': 'executable', 'bin/designls': 'executable' }, { env: { PATH: ':bin::.' } }),
+      lookup({ 'designls-lsp': 'executable', 'bin/designls-lsp': 'executable' }, { env: { PATH: ':bin::.' } }),
     );
     assert.equal(r.ok, false);
-    assert.deepEqual(r.tried, ['/ext/server/linux-x64/designls']);
+    assert.deepEqual(r.tried, ['/ext/server/linux-x64/designls-lsp']);
   });
 
   test('falls back to the bundled binary, flagging a lost executable bit', () => {
-    const r = resolveServer(lookup({ '/ext/server/linux-x64/designls': 'not-executable' }, { env: {} }));
+    const r = resolveServer(lookup({ '/ext/server/linux-x64/designls-lsp': 'not-executable' }, { env: {} }));
     assert.deepEqual(r, {
       ok: true,
-      command: '/ext/server/linux-x64/designls',
+      command: '/ext/server/linux-x64/designls-lsp',
+      args: [],
       source: 'bundled',
       needsChmod: true,
-      tried: ['/ext/server/linux-x64/designls'],
+      tried: ['/ext/server/linux-x64/designls-lsp'],
     });
   });
 
@@ -104,11 +109,11 @@ describe('resolveServer', () => {
       assert.match(r.message, /not found on PATH, and this build of the extension ships none for darwin-arm64/);
       assert.match(r.message, /set "designls\.server\.path"/);
     }
-    assert.deepEqual(r.tried, ['/usr/local/bin/designls', '/usr/bin/designls', '/ext/server/darwin-arm64/designls']);
+    assert.deepEqual(r.tried, ['/usr/local/bin/designls-lsp', '/usr/bin/designls-lsp', '/ext/server/darwin-arm64/designls-lsp']);
   });
 
   test('Windows: Path spelled any case, quoted entries, .exe, backslashes', () => {
-    const files: Record<string, FileState> = { 'C:\\Program Files\\designls\\designls.exe': 'executable' };
+    const files: Record<string, FileState> = { 'C:\\Program Files\\designls\\designls-lsp.exe': 'executable' };
     const r = resolveServer(
       lookup(files, {
         platform: 'win32',
@@ -118,32 +123,44 @@ describe('resolveServer', () => {
     );
     assert.deepEqual(r, {
       ok: true,
-      command: 'C:\\Program Files\\designls\\designls.exe',
+      command: 'C:\\Program Files\\designls\\designls-lsp.exe',
+      args: [],
       source: 'path',
       needsChmod: false,
-      tried: ['C:\\Windows\\designls.exe', 'C:\\Program Files\\designls\\designls.exe'],
+      tried: ['C:\\Windows\\designls-lsp.exe', 'C:\\Program Files\\designls\\designls-lsp.exe'],
     });
     const bundled = resolveServer(
-      lookup({ 'C:\\ext\\server\\win32-x64\\designls.exe': 'executable' }, { platform: 'win32', env: {}, extensionPath: 'C:\\ext' }),
+      lookup({ 'C:\\ext\\server\\win32-x64\\designls-lsp.exe': 'executable' }, { platform: 'win32', env: {}, extensionPath: 'C:\\ext' }),
     );
-    assert.equal(bundled.ok && bundled.command, 'C:\\ext\\server\\win32-x64\\designls.exe');
+    assert.equal(bundled.ok && bundled.command, 'C:\\ext\\server\\win32-x64\\designls-lsp.exe');
     const tilde = resolveServer(
       lookup({ 'C:\\Users\\ada\\bin\\designls.exe': 'executable' }, { platform: 'win32', homeDir: 'C:\\Users\\ada', configuredPath: '~\\bin\\designls.exe' }),
     );
     assert.equal(tilde.ok && tilde.command, 'C:\\Users\\ada\\bin\\designls.exe');
+    assert.deepEqual(tilde.ok && tilde.args, ['serve']);
   });
 
   test('on Linux the PATH variable name is case-sensitive', () => {
-    const r = resolveServer(lookup({ '/usr/bin/designls': 'executable' }, { env: { Path: '/usr/bin' } }));
+    const r = resolveServer(lookup({ '/usr/bin/designls-lsp': 'executable' }, { env: { Path: '/usr/bin' } }));
     assert.equal(r.ok, false);
   });
 });
 
 test('binary names and bundled folders follow Node platform-arch names', () => {
-  assert.equal(binaryName('win32'), 'designls.exe');
-  assert.equal(binaryName('linux'), 'designls');
+  assert.equal(binaryName('win32'), 'designls-lsp.exe');
+  assert.equal(binaryName('linux'), 'designls-lsp');
   assert.equal(bundledServerDir('linux', 'arm'), 'server/linux-arm');
   assert.equal(bundledServerDir('win32', 'arm64'), 'server/win32-arm64');
+});
+
+test('the designls CLI is started as `designls serve`, anything else as it is', () => {
+  assert.deepEqual(serverArgs('/usr/bin/designls', 'linux'), ['serve']);
+  assert.deepEqual(serverArgs('/usr/bin/designls-lsp', 'linux'), []);
+  assert.deepEqual(serverArgs('/opt/my-designls-build', 'linux'), []);
+  // Linux names are case-sensitive; Windows ones are not, and end in .exe.
+  assert.deepEqual(serverArgs('/usr/bin/Designls', 'linux'), []);
+  assert.deepEqual(serverArgs('C:\\Tools\\DesignLS.EXE', 'win32'), ['serve']);
+  assert.deepEqual(serverArgs('C:\\Tools\\designls-lsp.exe', 'win32'), []);
 });
 
 test('probeFile tells missing, folder, plain file and executable apart', { skip: process.platform === 'win32' ? 'POSIX modes' : false }, () => {

@@ -1,6 +1,12 @@
-// Where the designls binary comes from: the designls.server.path setting, else `designls` on
+// Where the language server comes from: the designls.server.path setting, else `designls-lsp` on
 // PATH, else the copy shipped inside a platform-specific .vsix. Everything the lookup needs from
 // the machine is passed in, so the Windows rules can be tested on Linux and vice versa.
+//
+// The extension starts designls-lsp itself rather than `designls serve` (which only finds and
+// runs designls-lsp): one process and one binary to find, a .vsix that ships only the server,
+// and a missing server is reported here, where the user can act on it, instead of as a server
+// that crashed at start. A setting that names the `designls` CLI, as it did before the server
+// had its own binary, still works: that one is started as `designls serve`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -26,6 +32,8 @@ export type ServerResolution =
   | {
       ok: true;
       command: string;
+      /** Arguments to start it with: none for designls-lsp, `serve` for the designls CLI. */
+      args: string[];
       source: ServerSource;
       /** A shipped binary whose executable bit was lost when the .vsix was unpacked. */
       needsChmod: boolean;
@@ -34,8 +42,8 @@ export type ServerResolution =
   | { ok: false; message: string; tried: string[] };
 
 const installHint =
-  'Install designls (for example `go install github.com/designls/designls/cmd/designls@latest`) ' +
-  'and put it on PATH, or set "designls.server.path" to the binary.';
+  'Install it (for example `go install github.com/designls/designls/cmd/...@latest`, which installs designls ' +
+  'and designls-lsp) and put it on PATH, or set "designls.server.path" to the designls-lsp binary.';
 
 function pathApi(platform: NodeJS.Platform): path.PlatformPath {
   return platform === 'win32' ? path.win32 : path.posix;
@@ -43,7 +51,19 @@ function pathApi(platform: NodeJS.Platform): path.PlatformPath {
 
 /** Name of the server binary on the given platform. */
 export function binaryName(platform: NodeJS.Platform): string {
-  return platform === 'win32' ? 'designls.exe' : 'designls';
+  return platform === 'win32' ? 'designls-lsp.exe' : 'designls-lsp';
+}
+
+/**
+ * Arguments for the binary the user configured: `designls serve` when it is the designls CLI
+ * (which runs the designls-lsp installed beside it), none for the server itself.
+ */
+export function serverArgs(command: string, platform: NodeJS.Platform): string[] {
+  let base = pathApi(platform).basename(command);
+  if (platform === 'win32') {
+    base = base.toLowerCase().replace(/\.exe$/, '');
+  }
+  return base === 'designls' ? ['serve'] : [];
 }
 
 /**
@@ -63,7 +83,7 @@ export function resolveServer(lookup: ServerLookup): ServerResolution {
   const tried: string[] = [];
   const onPath = searchPath(lookup, tried);
   if (onPath) {
-    return { ok: true, command: onPath, source: 'path', needsChmod: false, tried };
+    return { ok: true, command: onPath, args: [], source: 'path', needsChmod: false, tried };
   }
   const p = pathApi(lookup.platform);
   const bundled = p.join(
@@ -77,6 +97,7 @@ export function resolveServer(lookup: ServerLookup): ServerResolution {
     return {
       ok: true,
       command: bundled,
+      args: [],
       source: 'bundled',
       needsChmod: state === 'not-executable',
       tried,
@@ -84,7 +105,7 @@ export function resolveServer(lookup: ServerLookup): ServerResolution {
   }
   return {
     ok: false,
-    message: `The designls language server was not found on PATH, and this build of the extension ships none for ${lookup.platform}-${lookup.arch}. ${installHint}`,
+    message: `The designls language server (${binaryName(lookup.platform)}) was not found on PATH, and this build of the extension ships none for ${lookup.platform}-${lookup.arch}. ${installHint}`,
     tried,
   };
 }
@@ -121,7 +142,14 @@ function resolveConfigured(configured: string, lookup: ServerLookup): ServerReso
   const state = lookup.probe(file);
   switch (state) {
     case 'executable':
-      return { ok: true, command: file, source: 'setting', needsChmod: false, tried: [file] };
+      return {
+        ok: true,
+        command: file,
+        args: serverArgs(file, lookup.platform),
+        source: 'setting',
+        needsChmod: false,
+        tried: [file],
+      };
     case 'not-executable':
       return {
         ok: false,
@@ -131,13 +159,13 @@ function resolveConfigured(configured: string, lookup: ServerLookup): ServerReso
     case 'directory':
       return {
         ok: false,
-        message: `"designls.server.path" points to the folder ${file}; it must name the designls binary itself (for example ${p.join(file, binaryName(lookup.platform))}).`,
+        message: `"designls.server.path" points to the folder ${file}; it must name the designls-lsp binary itself (for example ${p.join(file, binaryName(lookup.platform))}).`,
         tried: [file],
       };
     case 'missing':
       return {
         ok: false,
-        message: `"designls.server.path" points to ${file}, which does not exist. Fix the setting, or clear it to use designls from PATH.`,
+        message: `"designls.server.path" points to ${file}, which does not exist. Fix the setting, or clear it to use designls-lsp from PATH.`,
         tried: [file],
       };
   }
