@@ -81,42 +81,67 @@ type wordSlot struct {
 	n      int32 // length of the word; 0 for a free slot
 }
 
+// phraseWordByte is isPhraseWord as a table, for the index's scanning loop.
+var phraseWordByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isPhraseWord(byte(c))
+	}
+	return t
+}()
+
+// FNV-1a, computed byte by byte as the index scans a word.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// indexHash hashes a word the way newWordIndex does while scanning it.
+func indexHash(w string) uint32 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return uint32(h ^ h>>32)
+}
+
 func newWordIndex(b []byte) *wordIndex {
 	x := &wordIndex{b: b}
-	// Prose of n bytes has about n/6 words, and far fewer distinct ones;
-	// the table doubles when it gets half full.
+	// Prose of n bytes has about n/6 words and, in a design doc, about a
+	// tenth as many distinct ones; the table doubles when half full.
 	size := 256
-	for size < len(b)/32 {
+	for size < len(b)/16 {
 		size *= 2
 	}
 	x.slots = make([]wordSlot, size)
 	// While building, lo and hi are a word's first and last occurrence,
-	// and next chains the occurrences.
-	starts := make([]int32, 0, len(b)/5)
-	next := make([]int32, 0, len(b)/5)
+	// and next chains the occurrences. One array holds both lists.
+	buf := make([]int32, 0, 2*(len(b)/5+1))
+	starts, next := buf[:0:len(b)/5+1], buf[len(b)/5+1:len(b)/5+1]
 	used := 0
 	for i := 0; i < len(b); {
-		if !isPhraseWord(b[i]) {
+		if !phraseWordByte[b[i]] {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(b) && isPhraseWord(b[j]) {
+		h := uint64(fnvOffset)
+		j := i
+		for j < len(b) && phraseWordByte[b[j]] {
+			h = (h ^ uint64(b[j])) * fnvPrime
 			j++
 		}
 		occ := int32(len(starts))
 		starts = append(starts, int32(i))
 		next = append(next, -1)
-		h, n := uint32(hashWord(b[i:j])), int32(j-i)
+		h32, n := uint32(h^h>>32), int32(j-i)
 		mask := uint32(len(x.slots) - 1)
-		for k := h & mask; ; k = (k + 1) & mask {
+		for k := h32 & mask; ; k = (k + 1) & mask {
 			s := &x.slots[k]
 			if s.n == 0 {
-				*s = wordSlot{hash: h, lo: occ, hi: occ, n: n}
+				*s = wordSlot{hash: h32, lo: occ, hi: occ, n: n}
 				used++
 				break
 			}
-			if s.hash == h && s.n == n && string(b[starts[s.lo]:starts[s.lo]+n]) == string(b[i:j]) {
+			if s.hash == h32 && s.n == n && string(b[starts[s.lo]:starts[s.lo]+n]) == string(b[i:j]) {
 				next[s.hi] = occ
 				s.hi = occ
 				break
@@ -163,7 +188,7 @@ func (x *wordIndex) grow() {
 
 // exact returns the sorted starts of the word w.
 func (x *wordIndex) exact(w string) []int32 {
-	h := uint32(hashWord([]byte(w)))
+	h := indexHash(w)
 	mask := uint32(len(x.slots) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
 		s := &x.slots[k]
