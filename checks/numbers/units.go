@@ -374,12 +374,15 @@ func nounUnit(w []byte) *unitDef {
 // commonSpellings are unit texts a document often writes other than a
 // unit's own name. Sorted.
 var commonSpellings = [...]string{
-	"/day", "/s", "GB/day", "GB/month", "GB/s", "KB/s", "MB/s", "QPS/host", "QPS/node", "QPS/server",
-	"TB/day", "TB/month", "bytes", "bytes/s", "day", "events/s", "h/day", "hours", "hr", "m",
-	"messages/s", "min/h", "min/month", "minutes", "month", "ops/s", "per day", "per month",
-	"per second", "per year", "percent", "qps", "reads/s", "req/s", "reqs/s", "requests per day",
-	"requests per month", "requests per second", "requests/day", "requests/month", "requests/s",
-	"requests/sec", "s/day", "sec", "seconds", "users/day", "weeks", "writes/s", "years",
+	"/day", "/s", "GB/day", "GB/month", "GB/s", "KB/s", "MB/day", "MB/s", "QPS/host", "QPS/node",
+	"QPS/server", "TB/day", "TB/month", "byte", "bytes", "bytes/s", "day", "events/s", "h/day",
+	"hour", "hours", "hr", "hrs", "m", "messages/s", "microsecond", "microseconds", "millisecond",
+	"milliseconds", "min/h", "min/month", "mins", "minute", "minutes", "month", "nanosecond",
+	"nanoseconds", "ops/s", "per day", "per hour", "per minute", "per month", "per second",
+	"per week", "per year", "percent", "qps", "quarter", "quarters", "reads/s", "req/s", "reqs/s",
+	"request per second", "requests per day", "requests per month", "requests per second",
+	"requests/day", "requests/month", "requests/s", "requests/sec", "rps", "s/day", "sec", "second",
+	"seconds", "users/day", "week", "weeks", "writes/s", "year", "years",
 }
 
 // spelling returns the text t of unit u as a string, sharing the unit's
