@@ -34,7 +34,7 @@ impl zed::Extension for Designls {
             .or_else(|| worktree.which(SERVER))
             .ok_or_else(|| {
                 "designls not found on PATH: install it with `go install \
-                 github.com/designls/designls/cmd/designls@latest`, or set \
+                 github.com/designls/designls/cmd/...@latest`, or set \
                  lsp.designls.binary.path in settings.json"
                     .to_string()
             })?;
