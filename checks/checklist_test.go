@@ -14,8 +14,8 @@ import (
 // the other way round) fails here.
 func TestChecklistFollowsSnippets(t *testing.T) {
 	set := templates.Builtin()
-	if len(checklists) != len(Concerns) {
-		t.Errorf("%d checklists for %d concerns", len(checklists), len(Concerns))
+	if len(checklists()) != len(Concerns) {
+		t.Errorf("%d checklists for %d concerns", len(checklists()), len(Concerns))
 	}
 	for _, info := range Concerns {
 		sn, ok := set.Snippet(string(info.ID))
@@ -29,7 +29,7 @@ func TestChecklistFollowsSnippets(t *testing.T) {
 				prompts = append(prompts, strings.ToLower(line))
 			}
 		}
-		pts := checklists[info.ID]
+		pts := checklists()[info.ID]
 		if len(pts) != len(prompts) {
 			t.Errorf("%s: %d points for %d prompts", info.ID, len(pts), len(prompts))
 			continue
@@ -55,7 +55,7 @@ func TestChecklistFollowsSnippets(t *testing.T) {
 // case, or a shape the matcher does not take ("-->" starts with a
 // separator). Each must find itself written out, "*" as a word ending.
 func TestChecklistPhrasesMatch(t *testing.T) {
-	for c, pts := range checklists {
+	for c, pts := range checklists() {
 		for _, p := range pts {
 			for _, cl := range p.clues {
 				for _, ph := range append(append(phrases{}, cl.words...), cl.onlyWhen...) {
@@ -170,7 +170,7 @@ func TestChecklistUneditedSnippet(t *testing.T) {
 			res := Run("t.md", []byte(src), nil)
 			sec := res.Doc.Sections[len(res.Doc.Sections)-1]
 			pts := res.Checklist(info.ID, sec)
-			if len(pts) != len(checklists[info.ID]) {
+			if len(pts) != len(checklists()[info.ID]) {
 				t.Fatalf("%s: %d points", info.ID, len(pts))
 			}
 			for _, p := range pts {

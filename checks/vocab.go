@@ -186,7 +186,9 @@ func (m *matcher) add(k phraseKey, e entry) {
 	}
 	h := k.hashes[0]
 	e.first = k.first
-	e.rest = k.hashes[1:]
+	if len(k.hashes) > 1 {
+		e.rest = k.hashes[1:]
+	}
 	m.added = append(m.added, keyedEntry{h: h, e: e})
 	m.filter.add(h)
 }
@@ -322,18 +324,11 @@ func isCaps(p string) bool {
 	return upper
 }
 
-var (
-	defaultVocabOnce sync.Once
-	defaultVocab     *Vocabulary
-)
-
 // DefaultVocabulary returns the built-in vocabulary; callers must not
-// modify it.
+// modify it. It is compiled ahead of time (vocab_builtin.go): compiling it
+// at run time cost every process more than checking a typical document.
 func DefaultVocabulary() *Vocabulary {
-	defaultVocabOnce.Do(func() {
-		defaultVocab = NewVocabulary(defaultTable)
-	})
-	return defaultVocab
+	return &builtinVocabulary
 }
 
 // WithSynonyms returns a vocabulary in which each given phrase also makes a
