@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register("serve", "[--stdio]",
-		"run the language server, speaking LSP on stdin and stdout (editors start it; see editors/); it is the designls-lsp binary installed beside designls", runServe)
+		"run the language server (designls-lsp, installed beside designls) over stdio; editors start it", runServe)
 }
 
 // serverName is the language server's binary. It is separate from
