@@ -92,7 +92,7 @@ func runConsistencyContradiction(pass *Pass) {
 	all := t.sentences(d, Span{Start: 0, End: len(d.Src)}, true)
 	var claim Span
 	var claimText string
-	for _, s := range all {
+	for _, s := range t.sentencesWith(all, strongClaims) {
 		if m, _, ok := t.find(strongClaims, s); ok && !negated(t.b, s, m.Start) && !conditional(t.b, s) && !t.has(claimScopes, s) {
 			claim, claimText = m, string(d.Text(m))
 			break
@@ -103,7 +103,9 @@ func runConsistencyContradiction(pass *Pass) {
 	}
 	cacheFresh := t.has(cacheFreshness, Span{Start: 0, End: len(t.b)})
 	reported := map[string]bool{}
-	for _, s := range all {
+	// Either kind needs a stale-read phrase or a cache word in its
+	// sentence.
+	for _, s := range t.sentencesWith(all, staleReplicaReads, cacheWords) {
 		var kind string
 		switch m, _, ok := t.find(staleReplicaReads, s); {
 		case ok && !negated(t.b, s, m.Start) && !t.has(freshCopies, s) && (t.has(readWords, s) || isReadReplica(t.b, m)):

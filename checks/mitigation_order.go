@@ -80,7 +80,8 @@ func runMitigationOrder(pass *Pass) {
 		})
 	}
 	d, t := pass.Doc, pass.prose()
-	for _, s := range t.sentences(d, Span{Start: 0, End: len(d.Src)}, false) {
+	all := t.sentences(d, Span{Start: 0, End: len(d.Src)}, false)
+	for _, s := range t.sentencesWith(all, waitsForCause) {
 		m, _, ok := t.find(waitsForCause, s)
 		if !ok || negated(t.b, s, m.Start) {
 			continue

@@ -337,3 +337,33 @@ func (t *proseText) distinct(ps phrases, span Span) int {
 	}
 	return n
 }
+
+// sentencesWith returns the sentences, in order, that hold the first word
+// of some phrase of lists: the only ones in which those phrases can match.
+// A check that asks many phrases of every sentence asks them of these
+// instead. A phrase whose first word is not indexed ("/v1") keeps every
+// sentence.
+func (t *proseText) sentencesWith(sents []Span, lists ...phrases) []Span {
+	var at []int32
+	for _, ps := range lists {
+		for _, p := range ps {
+			head, prefix, ok := phraseHead(p)
+			if !ok {
+				return sents
+			}
+			at = append(at, t.index().starts(head, prefix)...)
+		}
+	}
+	slices.Sort(at)
+	var out []Span
+	k := 0
+	for _, s := range sents {
+		for k < len(at) && int(at[k]) < s.Start {
+			k++
+		}
+		if k < len(at) && int(at[k]) < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}

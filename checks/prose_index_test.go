@@ -2,8 +2,13 @@ package checks
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/designls/designls/checks/doc"
 )
 
 // TestWordIndexAgreesWithScan checks the index against the plain scan it
@@ -36,5 +41,42 @@ func TestWordIndexAgreesWithScan(t *testing.T) {
 	}
 	if got := len(pt.index().slots); got < 1024 {
 		t.Errorf("table has %d slots for over 900 distinct words; it never grew", got)
+	}
+}
+
+// TestSentencesWith checks that the filter keeps every sentence in which a
+// phrase of the lists matches, over every fixture, and that it does drop
+// sentences.
+func TestSentencesWith(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*/*.md")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	lists := []phrases{strongClaims, staleReplicaReads, cacheWords, {"idempoten*", "retry budget"}, {"p99", "error budget"}}
+	dropped := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := doc.Parse(f, src)
+		pt := newProseText(d)
+		all := pt.sentences(d, Span{Start: 0, End: len(src)}, true)
+		for _, ps := range lists {
+			kept := pt.sentencesWith(all, ps)
+			dropped += len(all) - len(kept)
+			for _, s := range all {
+				if _, _, ok := pt.find(ps, s); ok && !slices.Contains(kept, s) {
+					t.Errorf("%s: %q matches %v but was dropped", f, src[s.Start:s.End], ps)
+				}
+			}
+		}
+		// A phrase that cannot be indexed keeps everything.
+		if got := pt.sentencesWith(all, phrases{"/v1*"}); len(got) != len(all) {
+			t.Errorf("%s: an unindexed phrase dropped sentences", f)
+		}
+	}
+	if dropped == 0 {
+		t.Error("the filter never dropped a sentence")
 	}
 }
