@@ -58,6 +58,8 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 // version, beside the time checks.Run alone takes on the same document.
 // Run with -benchtime=300x for percentiles worth reading.
 func BenchmarkDidChange(b *testing.B) {
+	// Measure under the collector's setting that designls-lsp runs with.
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
 	for _, n := range []int{400, 1000, 10000} {
 		b.Run(fmt.Sprintf("lines=%d", n), func(b *testing.B) {
 			text := benchDoc(n)
@@ -168,6 +170,7 @@ func closeAll(c *client, uris []string) {
 // documents, and after closing them: the Go heap in use and the process's
 // resident set (which includes the test binary and the in-process client).
 func BenchmarkOpenDocuments(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
 	c := newClient(b)
 	c.initialize(nil, nil)
 	baseHeap, baseRSS := heapMB(), residentMB()
