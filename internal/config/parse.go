@@ -447,35 +447,9 @@ func (p *parser) synonyms(key string, n *yaml.Node) map[string][]string {
 // didYouMean suggests the closest of options to s, when one is close
 // enough to be a likely typo.
 func didYouMean(s string, options []string) string {
-	best, bestDist := "", 3
-	for _, o := range options {
-		if d := distance(strings.ToLower(s), o); d < bestDist {
-			best, bestDist = o, d
-		}
-	}
-	if best == "" {
+	best, ok := checks.Suggest(s, options)
+	if !ok {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
