@@ -43,6 +43,7 @@ var corpusFiringBounds = func() map[string]int {
 		"consistency-model": 0, "consistency-contradiction": 0, "degradation-mode": 0,
 		"rollout-rollback": 0, "rollout-stages": 0, "slo-breach": 2, "isolation-tenant": 0,
 		"missing-part": 0, "mitigation-order": 0, "unquantified-result": 0, "drill-expectation": 0,
+		"front-matter": 0,
 	}
 	bounds := map[string]int{}
 	for id, n := range reviewed {

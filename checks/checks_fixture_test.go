@@ -26,7 +26,7 @@ import (
 //
 // The checks that predate this layout are tested by their own tests and
 // the fix property test; every other check must have its folder.
-var olderChecks = map[string]bool{"missing-section": true, "empty-section": true, "placeholder": true, "no-title": true, "front-matter": true}
+var olderChecks = map[string]bool{"missing-section": true, "empty-section": true, "placeholder": true, "no-title": true}
 
 func TestCheckFixtures(t *testing.T) {
 	for _, c := range All() {

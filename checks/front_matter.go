@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 	"strings"
+
+	"github.com/designls/designls/checks/edit"
 )
 
 // FrontMatterCheck reports front matter that designls cannot use.
@@ -40,7 +42,10 @@ rubric: system-design
 ## Fix
 
 Correct the YAML, or use one of the rubric names that ` + "`designls rubrics`" + ` lists and one of the
-drill names that ` + "`designls drills`" + ` lists.
+drill names that ` + "`designls drills`" + ` lists. When a misspelt name is within two edits of exactly
+one known name, the diagnostic says which and carries a fix that writes it; editors offer it as a
+quick fix and as part of ` + "`source.fixAll.designls`" + `, the one fix designls applies unseen. A YAML error
+names the document's line.
 
 ## Disable
 
@@ -53,15 +58,38 @@ drill names that ` + "`designls drills`" + ` lists.
 		}
 		if fm.Rubric != "" {
 			if _, ok := LookupRubric(fm.Rubric); !ok {
-				pass.Report(Diagnostic{Span: fm.RubricSpan, Severity: Warning,
-					Message: fmt.Sprintf("unknown rubric %q (known: %s); using %q", fm.Rubric, rubricNames(), pass.Rubric.Name)})
+				dg := Diagnostic{Span: fm.RubricSpan, Severity: Warning,
+					Message: fmt.Sprintf("unknown rubric %q (known: %s); using %q", fm.Rubric, rubricNames(), pass.Rubric.Name)}
+				var names []string
+				for _, r := range Rubrics() {
+					names = append(names, r.Name)
+				}
+				pass.Report(withNameFix(pass, dg, fm.Rubric, names))
 			}
 		}
 		if fm.Drill != "" && pass.Drill == nil {
-			pass.Report(Diagnostic{Span: fm.DrillSpan, Severity: Warning,
-				Message: fmt.Sprintf("unknown drill %q (known: %s)", fm.Drill, drillNames())})
+			dg := Diagnostic{Span: fm.DrillSpan, Severity: Warning,
+				Message: fmt.Sprintf("unknown drill %q (known: %s)", fm.Drill, drillNames())}
+			var names []string
+			for _, dr := range Drills() {
+				names = append(names, dr.Name)
+			}
+			pass.Report(withNameFix(pass, dg, fm.Drill, names))
 		}
 	},
+}
+
+// withNameFix adds to dg, about the misspelt name at dg.Span, a fix that
+// writes the one known name it is a likely typo of. Only a plain value is
+// replaced: a quoted or otherwise decorated one is left to the author.
+func withNameFix(pass *Pass, dg Diagnostic, name string, known []string) Diagnostic {
+	best, ok := Suggest(name, known)
+	if !ok || string(pass.Doc.Text(dg.Span)) != name {
+		return dg
+	}
+	dg.Message += fmt.Sprintf("; did you mean %q?", best)
+	dg.Fixes = []Fix{{Message: fmt.Sprintf("Change to %q", best), Edits: []edit.Edit{{Start: dg.Span.Start, End: dg.Span.End, New: best}}}}
+	return dg
 }
 
 func rubricNames() string {

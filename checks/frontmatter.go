@@ -2,6 +2,8 @@ package checks
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -39,6 +41,15 @@ func parseFrontMatter(d *doc.Document) FrontMatter {
 	if err := yaml.Unmarshal(body, &root); err != nil {
 		fm.Err = fmt.Errorf("front matter is not valid YAML: %v", err)
 		fm.ErrSpan = d.FrontMatter
+		// The parser counts lines from the start of the YAML; say and
+		// point at the document's line instead.
+		if line, rest, ok := yamlErrorLine(err.Error()); ok {
+			l := d.Lines.Line(d.FrontMatterBody.Start) + line - 1
+			if l < d.Lines.Line(d.FrontMatterBody.End) || l == d.Lines.Line(d.FrontMatterBody.Start) {
+				fm.Err = fmt.Errorf("front matter is not valid YAML: line %d: %s", l+1, rest)
+				fm.ErrSpan = Span{Start: d.Lines.LineStart(l), End: d.Lines.LineEnd(d.Src, l)}
+			}
+		}
 		if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
 			fm.Err = fmt.Errorf("front matter: %s", te.Errors[0])
 		}
@@ -75,6 +86,21 @@ func parseFrontMatter(d *doc.Document) FrontMatter {
 		fm.Rubric, fm.RubricSpan = v.Value, span
 	}
 	return fm
+}
+
+// yamlErrorLine splits "yaml: line 3: did not find ..." into the line
+// and the rest of the message.
+func yamlErrorLine(msg string) (line int, rest string, ok bool) {
+	after, found := strings.CutPrefix(msg, "yaml: line ")
+	if !found {
+		return 0, "", false
+	}
+	num, rest, found := strings.Cut(after, ": ")
+	n, err := strconv.Atoi(num)
+	if !found || err != nil || n < 1 {
+		return 0, "", false
+	}
+	return n, rest, true
 }
 
 // yamlSpan locates a YAML node in the document: the parser counts lines and

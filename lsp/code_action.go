@@ -27,9 +27,10 @@ const (
 )
 
 // safeFixChecks lists the checks whose fixes are mechanical and safe to
-// apply all at once, unseen. No check has such fixes yet, so fixAllKind
-// is neither advertised nor offered.
-var safeFixChecks = map[string]bool{}
+// apply all at once, unseen: front-matter's only fix turns a misspelt
+// rubric or drill name into the one known name within two edits of it.
+// fixAllKind is advertised only while this list is not empty.
+var safeFixChecks = map[string]bool{checks.FrontMatterCheck.ID: true}
 
 func advertisedCodeActionKinds() []protocol.CodeActionKind {
 	kinds := []protocol.CodeActionKind{protocol.QuickFix, insertMissingKind, templateKind}

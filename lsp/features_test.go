@@ -3,6 +3,7 @@ package lsp
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,7 +266,7 @@ func TestCodeActions(t *testing.T) {
 		t.Errorf("only=source: %v", titles(got))
 	}
 	if got := codeActions(c, u, cursor, nil, "source.fixAll"); len(got) != 0 {
-		t.Errorf("only=source.fixAll offered %v, but no safe fixes exist", titles(got))
+		t.Errorf("only=source.fixAll offered %v, but this document has no safe fixes", titles(got))
 	}
 
 	// The insert-missing action: edits never overlap, snippets sharing an
@@ -482,4 +483,70 @@ func TestCodeLensAndCommands(t *testing.T) {
 	if n != 1 {
 		t.Errorf("insertMissing with nothing missing sent %d more edits", n-1)
 	}
+}
+
+// TestFixAllFrontMatterTypo: a misspelt rubric draws a quick fix and the
+// fixAll action, both writing the known name; applying fixAll clears the
+// finding and leaves every other byte alone. CRLF and CJK text around it.
+func TestFixAllFrontMatterTypo(t *testing.T) {
+	c := newClient(t)
+	init := c.initialize(nil, nil)
+	if !slices.Contains(codeActionKinds(t, init), "source.fixAll.designls") {
+		t.Fatalf("source.fixAll.designls not advertised: %v", codeActionKinds(t, init))
+	}
+	u := "file:///project/typo.md"
+	text := "---\r\nrubric: sytem-design\r\ndrill: feature-flag\r\n---\r\n# 機能フラグ 🚩 service\r\n\r\nA flag service.\r\n"
+	c.open(u, text)
+	diags := c.diagnostics(u, 1)
+	var fm []protocol.Diagnostic
+	for _, d := range diags {
+		if d.Code == "front-matter" {
+			fm = append(fm, d)
+		}
+	}
+	if len(fm) != 2 {
+		t.Fatalf("front-matter diagnostics: %v", fm)
+	}
+	quick := codeActions(c, u, fm[0].Range, fm[:1], "quickfix")
+	if len(quick) != 1 || quick[0].Title != `Change to "system-design"` {
+		t.Fatalf("quick fixes at the rubric: %v", titles(quick))
+	}
+	all := codeActions(c, u, protocol.Range{}, nil, "source.fixAll")
+	if len(all) != 1 || all[0].Kind != "source.fixAll.designls" || all[0].Edit == nil {
+		t.Fatalf("fixAll: %v", titles(all))
+	}
+	fixed, err := applyEdits(text, all[0].Edit.Changes[protocol.DocumentURI(u)])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(strings.Replace(text, "sytem-design", "system-design", 1), "feature-flag\r", "feature-flags\r", 1)
+	if fixed != want {
+		t.Fatalf("fixAll made\n%q\nwant\n%q", fixed, want)
+	}
+	v := c.replace(u, fixed)
+	for _, d := range c.diagnostics(u, v) {
+		if d.Code == "front-matter" {
+			t.Errorf("still reported after fixAll: %s", d.Message)
+		}
+	}
+	if got := codeActions(c, u, protocol.Range{}, nil, "source.fixAll"); len(got) != 0 {
+		t.Errorf("fixAll offered with nothing left to fix: %v", titles(got))
+	}
+}
+
+// codeActionKinds reads the code action kinds an initialize result
+// advertises.
+func codeActionKinds(t *testing.T, init json.RawMessage) []string {
+	t.Helper()
+	var r struct {
+		Capabilities struct {
+			CodeActionProvider struct {
+				CodeActionKinds []string `json:"codeActionKinds"`
+			} `json:"codeActionProvider"`
+		} `json:"capabilities"`
+	}
+	if err := json.Unmarshal(init, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r.Capabilities.CodeActionProvider.CodeActionKinds
 }
