@@ -188,9 +188,13 @@ func (b *builder) build(root ast.Node) {
 	d.Root = &Section{Index: -1, Body: Span{b.base, b.size}, Own: Span{b.base, b.size}}
 
 	// Block starts, so that each block ends where the next begins.
-	var nodes []ast.Node
+	nodes := make([]ast.Node, 0, 64)
+	headings := 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		nodes = append(nodes, n)
+		if n.Kind() == ast.KindHeading {
+			headings++
+		}
 	}
 	starts := make([]int, len(nodes)+1)
 	for i, n := range nodes {
@@ -205,6 +209,19 @@ func (b *builder) build(root ast.Node) {
 		}
 	}
 
+	// A section's own blocks are a run of d.Blocks: the blocks after its
+	// heading up to the next heading. Each section's Blocks is that run of
+	// the one array, capped so that appending to it cannot spill over.
+	d.Blocks = make([]Block, 0, len(nodes))
+	d.Sections = make([]*Section, 0, headings)
+	sections := make([]Section, headings)
+	own, ownFrom := d.Root, 0
+	closeOwn := func() {
+		own.Blocks = d.Blocks[ownFrom:len(d.Blocks):len(d.Blocks)]
+		if len(own.Blocks) == 0 {
+			own.Blocks = nil
+		}
+	}
 	stack := []*Section{d.Root}
 	for i, n := range nodes {
 		blk := Block{Kind: kindOf(n), Span: Span{starts[i], b.trimBlank(starts[i], starts[i+1])}}
@@ -213,7 +230,8 @@ func (b *builder) build(root ast.Node) {
 		}
 		b.collectCode(n, starts[i+1])
 		if h, ok := n.(*ast.Heading); ok {
-			s := b.section(h, starts[i], starts[i+1])
+			s := &sections[len(d.Sections)]
+			b.section(s, h, starts[i], starts[i+1])
 			for len(stack) > 1 && stack[len(stack)-1].Level >= s.Level {
 				top := stack[len(stack)-1]
 				top.Body.End = starts[i]
@@ -227,19 +245,17 @@ func (b *builder) build(root ast.Node) {
 			} else {
 				d.Root.Own.End = starts[i]
 			}
+			closeOwn()
 			s.Index = len(d.Sections)
 			d.Sections = append(d.Sections, s)
 			stack = append(stack, s)
 			d.Blocks = append(d.Blocks, blk)
+			own, ownFrom = s, len(d.Blocks)
 			continue
 		}
 		d.Blocks = append(d.Blocks, blk)
-		cur := d.Root
-		if k := len(d.Sections); k > 0 {
-			cur = d.Sections[k-1]
-		}
-		cur.Blocks = append(cur.Blocks, blk)
 	}
+	closeOwn()
 	for _, s := range stack[1:] {
 		s.Body.End = b.size
 	}
@@ -275,9 +291,9 @@ func (b *builder) trimBlank(start, end int) int {
 	return end
 }
 
-func (b *builder) section(h *ast.Heading, start, next int) *Section {
+func (b *builder) section(s *Section, h *ast.Heading, start, next int) {
 	src := b.d.Src
-	s := &Section{Level: h.Level, Setext: isSetext(h, src[b.base:])}
+	*s = Section{Level: h.Level, Setext: isSetext(h, src[b.base:])}
 	lines := h.Lines()
 	end := b.nextLine(start)
 	if lines.Len() > 0 {
@@ -300,7 +316,6 @@ func (b *builder) section(h *ast.Heading, start, next int) *Section {
 	s.Body = Span{end, end}
 	s.Own = Span{end, end}
 	s.Title = titleText(h, src[b.base:])
-	return s
 }
 
 func isSetext(h *ast.Heading, src []byte) bool {
