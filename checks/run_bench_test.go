@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/designls/designls/checks/doc"
 	"github.com/yuin/goldmark"
@@ -63,6 +64,32 @@ func BenchmarkCheck(b *testing.B) {
 			for b.Loop() {
 				Run("bench.md", src, nil)
 			}
+		})
+	}
+}
+
+// BenchmarkCheckRatio times a check and its floor alternately, one of
+// each per iteration, and reports their ratio: on a machine whose speed
+// drifts (a shared virtual machine), measuring the two in separate runs
+// can skew the ratio either way.
+func BenchmarkCheckRatio(b *testing.B) {
+	for _, lines := range []int{400, 10000} {
+		src := checkBenchDoc(b, lines)
+		b.Run(fmt.Sprintf("%d-lines", lines), func(b *testing.B) {
+			p := goldmark.New().Parser()
+			var floor, check time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				p.Parse(text.NewReader(src))
+				t1 := time.Now()
+				Run("bench.md", src, nil)
+				t2 := time.Now()
+				floor += t1.Sub(t0)
+				check += t2.Sub(t1)
+			}
+			b.ReportMetric(float64(floor.Microseconds())/float64(b.N), "floor-µs/op")
+			b.ReportMetric(float64(check.Microseconds())/float64(b.N), "check-µs/op")
+			b.ReportMetric(float64(check)/float64(floor), "x-floor")
 		})
 	}
 }
