@@ -54,10 +54,17 @@ const nConcerns = 16
 //   - a section about the concern with nothing but placeholders is
 //     recorded as Pending.
 func Detect(d *doc.Document, v *Vocabulary) Coverage {
+	return detect(d, v, nil)
+}
+
+// detect is Detect leaving out the lines of skip (sorted spans of text
+// that is not the author's, such as a drill's quoted prompt).
+func detect(d *doc.Document, v *Vocabulary, skip []Span) Coverage {
 	if v == nil {
 		v = DefaultVocabulary()
 	}
 	x := scanners.Get().(*docScanner)
+	x.skip = skip
 	stats := x.scanDocument(d, v)
 	cv := make(Coverage, len(Concerns))
 	findings := make([]Finding, len(Concerns))

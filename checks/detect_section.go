@@ -65,7 +65,7 @@ var scanners = sync.Pool{New: func() any { return new(docScanner) }}
 func (x *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 	words := (len(v.termText) + 63) / 64
 	n := len(d.Sections) + 1
-	x.d, x.v, x.code, x.comments = d, v, 0, 0
+	x.d, x.v, x.code, x.comments, x.nextSkip = d, v, 0, 0, 0
 	x.sc.keep = &v.keep
 	x.sc.pointers = &v.pointers
 	x.slab = grow(x.slab, 2*n*words)
@@ -141,6 +141,11 @@ type docScanner struct {
 	sc       scanner
 	code     int // index of the next code block that may hold a line
 	comments int // index of the next comment that may hold a line
+	// skip lists text that is not the author's (a drill's quoted
+	// prompt), sorted; next is the index of the next span that may hold
+	// a line.
+	skip     []Span
+	nextSkip int
 	blk      int // index into the current section's blocks
 	blkID    int // number of the block being scanned, for windows
 	hits     []hit
@@ -151,7 +156,7 @@ type docScanner struct {
 
 // release drops the references a pooled scanner would keep alive.
 func (x *docScanner) release() {
-	x.d, x.v, x.sc.keep, x.sc.pointers = nil, nil, nil, nil
+	x.d, x.v, x.sc.keep, x.sc.pointers, x.skip = nil, nil, nil, nil, nil
 	for i := range x.stats {
 		x.stats[i].sec = nil
 	}
@@ -276,6 +281,12 @@ const maxBlockTokens = 1 << 16
 func (x *docScanner) scanLine(st *secStat, ls, le int) {
 	d := x.d
 	src := d.Src
+	for x.nextSkip < len(x.skip) && x.skip[x.nextSkip].End <= ls {
+		x.nextSkip++
+	}
+	if x.nextSkip < len(x.skip) && x.skip[x.nextSkip].Start <= ls {
+		return
+	}
 	// Leave out HTML comments: template guidance usually hides in them.
 	for x.comments < len(d.Comments) && d.Comments[x.comments].End <= ls {
 		x.comments++

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/designls/designls/checks/doc"
 	"github.com/designls/designls/checks/numbers"
@@ -291,4 +292,42 @@ func perThing(unit string) bool {
 		return false
 	}
 	return true
+}
+
+// drillPrompt returns the block quotes of d that quote dr's prompt, as
+// Starter writes it: the question, whose words ("1,000 customer
+// applications", "P99") must not count as the answer covering a concern.
+// A quote counts when it holds the prompt's opening words, however it is
+// wrapped or marked up.
+func drillPrompt(d *doc.Document, dr *Drill) []Span {
+	if dr == nil {
+		return nil
+	}
+	opening := letters(dr.Prompt, 48)
+	if len(opening) < 16 {
+		return nil
+	}
+	var out []Span
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Quote && strings.Contains(letters(string(d.Text(b.Span)), -1), opening) {
+			out = append(out, b.Span)
+		}
+	}
+	return out
+}
+
+// letters returns the lower-cased letters and digits of s, at most n of
+// them (n < 0: all), so that wrapping, quote markers and punctuation do
+// not decide whether two texts say the same.
+func letters(s string, n int) string {
+	var b strings.Builder
+	for _, r := range s {
+		if n >= 0 && b.Len() >= n {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

@@ -106,11 +106,18 @@ func TestDrillStarter(t *testing.T) {
 		for _, d := range res.Diagnostics {
 			switch d.Check {
 			case "front-matter", "capacity-math", "error-budget-math", "vague-claim", "missing-part", "missing-section", "empty-section":
-				if d.Check == "missing-section" && d.Severity == Hint {
-					continue
-				}
+				// A hint would mean the quoted prompt counted as the
+				// answer mentioning a concern.
 				t.Errorf("%s: starter draws %s: %s", dr.Name, d.Check, d.Message)
 			}
+		}
+		for _, f := range res.Coverage {
+			if f.State != Missing {
+				t.Errorf("%s: the starter alone gets %s %s from %q", dr.Name, f.Concern, f.State, f.Evidence)
+			}
+		}
+		if sc := Review(res); sc.Score != 0 {
+			t.Errorf("%s: a fresh starter scores %d", dr.Name, sc.Score)
 		}
 	}
 	if _, err := (&Drill{Name: "x", Rubric: "nope"}).Starter(nil); err == nil {
@@ -152,5 +159,27 @@ func TestPerThing(t *testing.T) {
 		if got := perThing(unit); got != want {
 			t.Errorf("perThing(%q) = %v, want %v", unit, got, want)
 		}
+	}
+}
+
+// TestDrillPromptIsNotTheAnswer: only the quote of the drill's own prompt
+// is left out of detection, however it is re-wrapped; the author's own
+// quotes count, and without a drill no quote is left out.
+func TestDrillPromptIsNotTheAnswer(t *testing.T) {
+	dr, _ := LookupDrill("feature-flags")
+	words := strings.Fields(dr.Prompt)
+	rewrapped := "> " + strings.Join(words[:len(words)/2], " ") + "\r\n> " + strings.Join(words[len(words)/2:], " ") + "\r\n"
+	src := "---\r\nrubric: system-design\r\ndrill: feature-flags\r\n---\r\n# Flags\r\n\r\n" + rewrapped + "\r\n## Notes\r\n\r\n" +
+		"> Our own estimate: 1,000 apps × 30K QPS at peak = 30M QPS; with 50K QPS per host that is 600 hosts before caching, and a handful after.\r\n"
+	res := Run("f.md", []byte(src), nil)
+	if got := res.Coverage.Get(Capacity); got.State == Missing || !strings.Contains(got.Evidence+string(res.Doc.Text(got.Span)), "30M") && got.Section.Title != "Notes" {
+		t.Errorf("the author's own quoted estimate does not count: %+v", got)
+	}
+	skipped := drillPrompt(res.Doc, res.Drill)
+	if len(skipped) != 1 || !strings.Contains(string(res.Doc.Text(skipped[0])), words[0]) {
+		t.Fatalf("prompt quotes found: %v", skipped)
+	}
+	if drillPrompt(res.Doc, nil) != nil {
+		t.Error("quotes left out of a document with no drill")
 	}
 }

@@ -58,7 +58,7 @@ func Analyze(d *doc.Document, opts *Options) *Result {
 		res.Drill = dr
 	}
 	res.Rubric = selectRubric(opts, fm, res.Drill)
-	res.Coverage = Detect(d, vocabularyFor(opts))
+	res.Coverage = detect(d, vocabularyFor(opts), drillPrompt(d, res.Drill))
 
 	sup := suppressions(d)
 	pass := &Pass{Doc: d, Coverage: res.Coverage, Rubric: res.Rubric, Options: opts, FrontMatter: &res.FrontMatter, Drill: res.Drill}
