@@ -77,13 +77,15 @@ func Budgets(text []byte) []Budget {
 
 // sentence returns the bounds of the sentence around b[j]: terminators, blank
 // lines and the start of list items, headings and table rows end it. A
-// sentence is capped at a few hundred bytes either way to keep the cost flat.
+// semicolon does not: "99.9% per 30 days; the budget is 43.2 minutes" is one
+// statement. A sentence is capped at a few hundred bytes either way to keep
+// the cost flat.
 func sentence(b []byte, j int) (int, int) {
 	const reach = 400
 	s := j
 	for s > 0 && j-s < reach {
 		c := b[s-1]
-		if (c == '.' || c == '!' || c == '?' || c == ';') && (s == len(b) || inlineSpace(b, s) > 0 || b[s] == '\n' || b[s] == '\r') {
+		if (c == '.' || c == '!' || c == '?') && (s == len(b) || inlineSpace(b, s) > 0 || b[s] == '\n' || b[s] == '\r') {
 			break
 		}
 		if c == '\n' {
@@ -96,7 +98,7 @@ func sentence(b []byte, j int) (int, int) {
 	e := j
 	for e < len(b) && e-j < reach {
 		c := b[e]
-		if (c == '.' || c == '!' || c == '?' || c == ';') && (e+1 == len(b) || inlineSpace(b, e+1) > 0 || b[e+1] == '\n' || b[e+1] == '\r') {
+		if (c == '.' || c == '!' || c == '?') && (e+1 == len(b) || inlineSpace(b, e+1) > 0 || b[e+1] == '\n' || b[e+1] == '\r') {
 			break
 		}
 		if c == '\n' {
