@@ -162,16 +162,22 @@ func evaluateDrill(d *doc.Document, t *proseText, dr *Drill) []expectationResult
 				r.missing = append(r.missing, group[0])
 			}
 		}
+		var stated []Span
+		var unstated []Figure
 		for _, f := range e.Figures {
 			if s, ok := f.statedIn(t.b, figs); ok {
 				r.note(s)
 				r.stated++
+				stated = append(stated, s)
 			} else {
 				r.missing = append(r.missing, f.Label)
+				unstated = append(unstated, f)
 			}
 		}
-		if r.stated == 0 && len(e.Figures) > 0 {
-			r.wrong, r.want = wrongFigure(t.b, e, figs)
+		// A figure that is not stated may be stated wrong ("60M QPS at
+		// peak" for 30M), even beside one that is right.
+		if len(unstated) > 0 {
+			r.wrong, r.want = wrongFigure(t.b, unstated, figs, stated)
 		}
 		r.met = len(r.missing) == 0
 		out = append(out, r)
@@ -245,31 +251,32 @@ func near(q numbers.Quantity, v float64) bool {
 	return math.Abs(q.Base-v) <= half+0.02*math.Abs(v)
 }
 
-// wrongFigure returns the first figure that tries to state one of e's
-// valued figures and states none of them: a unit of the right dimension
-// (not a bare number, not per host or per app), in a sentence with one of
-// the figure's Context phrases, within a factor of 50 of its value. The
-// expected figure returned is the one closest to it.
-func wrongFigure(b []byte, e *Expectation, figs []drillFigure) (*numbers.Quantity, Figure) {
+// wrongFigure returns the first figure of the answer that tries to state
+// one of the valued figures want and states none of them: a unit of the
+// right dimension (not a bare number, not per host or per app), in a
+// sentence with one of the figure's Context phrases, within a factor of 50
+// of its value. Figures at stated, which state another figure right, are
+// not candidates. The expected figure returned is the one closest to it.
+func wrongFigure(b []byte, want []Figure, figs []drillFigure, stated []Span) (*numbers.Quantity, Figure) {
 	for _, g := range figs {
 		q := g.q
-		if perThing(q.Unit.Text) {
+		if perThing(q.Unit.Text) || slices.Contains(stated, Span(q.Span)) {
 			continue
 		}
 		// The figure it tries to state: the one whose label the sentence
 		// names ("at peak"), else the first that fits.
 		best := -1
-		for i, f := range e.Figures {
+		for i, f := range want {
 			if f.Value <= 0 || q.Base <= 0 || !slices.Contains(f.Dims, q.Unit.Dim) || near(q, f.Value) ||
 				!phrases(f.Context).has(b, g.sentence) || math.Abs(math.Log(q.Base/f.Value)) > math.Log(50) {
 				continue
 			}
-			if best < 0 || (phrases{strings.ToLower(f.Label)}.has(b, g.sentence) && !phrases{strings.ToLower(e.Figures[best].Label)}.has(b, g.sentence)) {
+			if best < 0 || (phrases{strings.ToLower(f.Label)}.has(b, g.sentence) && !phrases{strings.ToLower(want[best].Label)}.has(b, g.sentence)) {
 				best = i
 			}
 		}
 		if best >= 0 {
-			return &q, e.Figures[best]
+			return &q, want[best]
 		}
 	}
 	return nil, Figure{}
