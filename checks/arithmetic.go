@@ -30,11 +30,17 @@ type Evaluation struct {
 
 // Arithmetic evaluates the equations that capacity-math reads: those of
 // the prose, leaving out code blocks, HTML comments, front matter and
-// template prompts. It is what hovers and inlay hints show.
+// template prompts, and those where the document disables capacity-math
+// (`<!-- designls-disable-next-line capacity-math -->`). It is what hovers
+// and inlay hints show.
 func Arithmetic(d *doc.Document) []Evaluation {
 	t := newProseText(d)
+	sup := suppressions(d)
 	var out []Evaluation
 	for _, e := range proseEquations(d, t) {
+		if sup.suppressed(Diagnostic{Check: CapacityMath.ID, Concern: Capacity, Span: Span(e.Span)}) {
+			continue
+		}
 		ev := Evaluation{
 			Span:    Span(e.Span),
 			Value:   numbers.Format(e.Computed),

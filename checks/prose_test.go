@@ -141,3 +141,14 @@ func TestProseTextIgnored(t *testing.T) {
 		}
 	}
 }
+
+// TestArithmeticSuppressed: an equation under a comment that disables
+// capacity-math shows no value; one disabling another check still does.
+func TestArithmeticSuppressed(t *testing.T) {
+	src := "# Capacity\r\n\r\n<!-- designls-disable-next-line capacity-math -->\r\n東京: 1,000 apps × 10K QPS = 100M QPS\r\n\r\n" +
+		"<!-- designls-disable-next-line vague-claim -->\r\n50K streams × 2 KB =\r\n"
+	evs := Arithmetic(doc.Parse("a.md", []byte(src)))
+	if len(evs) != 1 || evs[0].Value != "100 MB" {
+		t.Fatalf("evaluations %+v, want only the unsuppressed 50K × 2 KB", evs)
+	}
+}
