@@ -34,7 +34,10 @@ type Evaluation struct {
 // (`<!-- designls-disable-next-line capacity-math -->`). It is what hovers
 // and inlay hints show.
 func Arithmetic(d *doc.Document) []Evaluation {
-	t := newProseText(d)
+	return arithmetic(d, newProseText(d))
+}
+
+func arithmetic(d *doc.Document, t *proseText) []Evaluation {
 	sup := suppressions(d)
 	var out []Evaluation
 	for _, e := range proseEquations(d, t) {

@@ -33,27 +33,24 @@ type PointState struct {
 // placeholder lines ("Rollback: TBD") and denied mentions ("no kill
 // switch") address nothing either. It returns nil for an unknown concern
 // or a nil section.
-//
-// Each call lower-cases the document once; callers that need several
-// concerns of one section pay that once per concern, which a hover can
-// afford.
 func (r *Result) Checklist(c Concern, s *Section) []PointState {
 	pts, ok := checklists()[c]
 	if !ok || s == nil || r == nil || r.Doc == nil {
 		return nil
 	}
-	t := newProseText(r.Doc)
-	rd := pointReader{d: r.Doc, t: t, body: s.Body.Clamp(len(t.b))}
-	for _, sub := range r.Doc.Sections {
-		if sub != s && sub.Heading.Start >= rd.body.Start && sub.Heading.Start < rd.body.End {
-			rd.headings = append(rd.headings, sub.Heading)
-		}
-	}
 	out := make([]PointState, len(pts))
-	for i, p := range pts {
-		out[i] = PointState{Label: p.label, Ask: p.ask}
-		out[i].Evidence, out[i].Addressed = rd.answer(p)
-	}
+	r.withProse(func(t *proseText) {
+		rd := pointReader{d: r.Doc, t: t, body: s.Body.Clamp(len(t.b))}
+		for _, sub := range r.Doc.Sections {
+			if sub != s && sub.Heading.Start >= rd.body.Start && sub.Heading.Start < rd.body.End {
+				rd.headings = append(rd.headings, sub.Heading)
+			}
+		}
+		for i, p := range pts {
+			out[i] = PointState{Label: p.label, Ask: p.ask}
+			out[i].Evidence, out[i].Addressed = rd.answer(p)
+		}
+	})
 	return out
 }
 

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -207,5 +208,32 @@ func TestChecklistUnknown(t *testing.T) {
 	}
 	if got := res.Checklist(API, nil); got != nil {
 		t.Errorf("nil section: %v", got)
+	}
+}
+
+// TestResultRequestsConcurrently: a server answers hovers and scorecards
+// on one result at once; the prose text they share is built once.
+func TestResultRequestsConcurrently(t *testing.T) {
+	src := []byte("---\ndrill: feature-flags\n---\n# Flags\n\n## API\n\nPOST /v1/flags is idempotent with an Idempotency-Key; errors are 429 or 503.\n\n" +
+		"## Capacity\n\n1,000 apps × 30K QPS = 30M QPS at peak.\n")
+	res := Run("c.md", src, nil)
+	var sec *Section
+	for _, s := range res.Doc.Sections {
+		if s.Title == "API" {
+			sec = s
+		}
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { res.Checklist(API, sec) })
+		wg.Go(func() { Review(res) })
+		wg.Go(func() { res.Arithmetic() })
+	}
+	wg.Wait()
+	if got := res.Arithmetic(); len(got) != 1 || got[0].Verdict != "ok" {
+		t.Errorf("arithmetic %+v", got)
+	}
+	if res.lazy.prose == nil {
+		t.Error("the prose text was not kept")
 	}
 }

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"sync"
+
 	"github.com/designls/designls/checks/doc"
 	"github.com/designls/designls/templates"
 )
@@ -40,6 +42,49 @@ type Result struct {
 	Drill *Drill
 	// Diagnostics are sorted by position.
 	Diagnostics []Diagnostic
+
+	// lazy holds what requests after the run (hovers, the scorecard) read
+	// of the document, computed once on first use: a server keeps results
+	// for every open document and most are never asked.
+	lazy *lazyResult
+}
+
+type lazyResult struct {
+	// mu guards prose, whose word index and sentences fill in as they are
+	// asked for: a server may answer a hover and a scorecard at once.
+	mu        sync.Mutex
+	prose     *proseText
+	arithOnce sync.Once
+	arith     []Evaluation
+}
+
+// withProse calls fn with the document's prose text, built once per result
+// and used by one caller at a time.
+func (r *Result) withProse(fn func(t *proseText)) {
+	if r.lazy == nil {
+		fn(newProseText(r.Doc))
+		return
+	}
+	r.lazy.mu.Lock()
+	defer r.lazy.mu.Unlock()
+	if r.lazy.prose == nil {
+		r.lazy.prose = newProseText(r.Doc)
+	}
+	fn(r.lazy.prose)
+}
+
+// Arithmetic is the package's Arithmetic of the result's document,
+// computed once per result; callers must not modify it.
+func (r *Result) Arithmetic() []Evaluation {
+	compute := func() (out []Evaluation) {
+		r.withProse(func(t *proseText) { out = arithmetic(r.Doc, t) })
+		return out
+	}
+	if r.lazy == nil {
+		return compute()
+	}
+	r.lazy.arithOnce.Do(func() { r.lazy.arith = compute() })
+	return r.lazy.arith
 }
 
 // Run parses src and runs every enabled check on it.
@@ -53,7 +98,7 @@ func Analyze(d *doc.Document, opts *Options) *Result {
 		opts = &Options{}
 	}
 	fm := parseFrontMatter(d)
-	res := &Result{Doc: d, FrontMatter: fm}
+	res := &Result{Doc: d, FrontMatter: fm, lazy: &lazyResult{}}
 	if dr, ok := LookupDrill(fm.Drill); ok {
 		res.Drill = dr
 	}

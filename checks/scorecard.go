@@ -180,7 +180,9 @@ func Review(res *Result) Scorecard {
 
 	if res.Drill != nil {
 		sc.Drill = res.Drill.Name
-		for _, r := range evaluateDrill(d, newProseText(d), res.Drill) {
+		var results []expectationResult
+		res.withProse(func(t *proseText) { results = evaluateDrill(d, t, res.Drill) })
+		for _, r := range results {
 			it := ScoreItem{Kind: KindExpectation, ID: r.exp.ID, Name: r.exp.What}
 			switch {
 			case r.met:

@@ -44,7 +44,7 @@ func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams
 	// The equation first: it answers what the reader is pointing at, and
 	// a capacity-math finding on it follows with the rule.
 	if checkOn(s, snap, a, checks.CapacityMath.ID) {
-		for _, ev := range checks.Arithmetic(a.res.Doc) {
+		for _, ev := range a.res.Arithmetic() {
 			if off >= ev.Span.Start && off < ev.Span.End {
 				parts = append(parts, equationHover(ev))
 				extend(ev.Span)

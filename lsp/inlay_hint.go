@@ -48,7 +48,7 @@ func inlayHints(_ context.Context, s *server, snap *snapshot, p *inlayHintParams
 		return hints, nil
 	}
 	within := a.m.Span(p.Range)
-	for _, ev := range checks.Arithmetic(a.res.Doc) {
+	for _, ev := range a.res.Arithmetic() {
 		if ev.Verdict != "unfinished" || ev.Value == "" || ev.Hint.End < within.Start || ev.Hint.End > within.End {
 			continue
 		}
