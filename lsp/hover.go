@@ -43,7 +43,7 @@ func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams
 
 	// The equation first: it answers what the reader is pointing at, and
 	// a capacity-math finding on it follows with the rule.
-	if checkOn(s, snap, a, checks.CapacityMath.ID) {
+	if checkOn(a, checks.CapacityMath.ID) {
 		for _, ev := range a.res.Arithmetic() {
 			if off >= ev.Span.Start && off < ev.Span.End {
 				parts = append(parts, equationHover(ev))
@@ -95,12 +95,13 @@ func hover(_ context.Context, s *server, snap *snapshot, p *protocol.HoverParams
 // checkOn reports whether check id runs on the snapshot's document: its
 // rubric applies the check and the configuration (severity off, disable)
 // does not turn it off. What a check's work shows outside diagnostics, an
-// equation's value, follows the same switch, read the way analyze reads it.
-func checkOn(s *server, snap *snapshot, a *analysis, id string) bool {
+// equation's value, follows the same switch, read from the options the
+// document was checked with.
+func checkOn(a *analysis, id string) bool {
 	if a.res.Rubric != nil && !a.res.Rubric.Applies(id) {
 		return false
 	}
-	sev, set := s.cfg.forFile(snap.path).Options(snap.path).Severity[id]
+	sev, set := a.opts.Severity[id]
 	return !set || sev != checks.Off
 }
 

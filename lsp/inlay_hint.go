@@ -44,7 +44,7 @@ func inlayHints(_ context.Context, s *server, snap *snapshot, p *inlayHintParams
 		return nil, err
 	}
 	hints := []inlayHint{}
-	if !a.design || !checkOn(s, snap, a, checks.CapacityMath.ID) {
+	if !a.design || !checkOn(a, checks.CapacityMath.ID) {
 		return hints, nil
 	}
 	within := a.m.Span(p.Range)

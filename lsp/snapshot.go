@@ -98,6 +98,8 @@ type analysis struct {
 	// membership is what the configuration says about the file.
 	membership config.Membership
 	set        *templates.Set
+	// opts are the options the document was checked with.
+	opts *checks.Options
 }
 
 // analysis returns the snapshot's analysis, computing it on first use. A
@@ -135,6 +137,7 @@ func (s *server) analyze(sn *snapshot) *analysis {
 		empty:      len(bytes.TrimSpace(sn.text)) == 0,
 		membership: config.Unspecified,
 		set:        opts.Templates,
+		opts:       opts,
 	}
 	if a.set == nil {
 		a.set = templates.Builtin()
