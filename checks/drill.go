@@ -78,12 +78,12 @@ func LookupDrill(name string) (*Drill, bool) {
 	return nil, false
 }
 
-func drillNames() string {
+func drillNames() []string {
 	var names []string
 	for _, d := range Drills() {
 		names = append(names, d.Name)
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
 // Starter renders the document a candidate starts a drill from: front

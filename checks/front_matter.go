@@ -58,22 +58,16 @@ names the document's line.
 		}
 		if fm.Rubric != "" {
 			if _, ok := LookupRubric(fm.Rubric); !ok {
+				names := rubricNames()
 				dg := Diagnostic{Span: fm.RubricSpan, Severity: Warning,
-					Message: fmt.Sprintf("unknown rubric %q (known: %s); using %q", fm.Rubric, rubricNames(), pass.Rubric.Name)}
-				var names []string
-				for _, r := range Rubrics() {
-					names = append(names, r.Name)
-				}
+					Message: fmt.Sprintf("unknown rubric %q (known: %s); using %q", fm.Rubric, strings.Join(names, ", "), pass.Rubric.Name)}
 				pass.Report(withNameFix(pass, dg, fm.Rubric, names))
 			}
 		}
 		if fm.Drill != "" && pass.Drill == nil {
+			names := drillNames()
 			dg := Diagnostic{Span: fm.DrillSpan, Severity: Warning,
-				Message: fmt.Sprintf("unknown drill %q (known: %s)", fm.Drill, drillNames())}
-			var names []string
-			for _, dr := range Drills() {
-				names = append(names, dr.Name)
-			}
+				Message: fmt.Sprintf("unknown drill %q (known: %s)", fm.Drill, strings.Join(names, ", "))}
 			pass.Report(withNameFix(pass, dg, fm.Drill, names))
 		}
 	},
@@ -92,10 +86,10 @@ func withNameFix(pass *Pass, dg Diagnostic, name string, known []string) Diagnos
 	return dg
 }
 
-func rubricNames() string {
+func rubricNames() []string {
 	var names []string
 	for _, r := range Rubrics() {
 		names = append(names, r.Name)
 	}
-	return strings.Join(names, ", ")
+	return names
 }
