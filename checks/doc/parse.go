@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"math"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -99,14 +100,88 @@ var (
 // package init, milliseconds that every run would pay. The one GFM block
 // that matters to a reviewer, the table, is recognised from its delimiter
 // row instead (isTable); strikethrough and task lists change no block.
+//
+// A parser with no inline parsers still walks every paragraph line by line
+// after the block pass, making a text node per line: a third of the parse
+// and of its allocations. rawParagraphs marks paragraphs raw as they close,
+// which makes that walk skip them.
 func blockParser() parser.Parser {
 	blocksOnce.Do(func() {
 		blocks = parser.NewParser(
 			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+			parser.WithParagraphTransformers(util.Prioritized(rawParagraphs{}, math.MaxInt)),
 		)
 	})
 	return blocks
+}
+
+// rawParagraph is a closed paragraph whose text no inline parser is to
+// read. It is still a paragraph to everything that asks for the kind.
+type rawParagraph struct{ ast.Paragraph }
+
+func (*rawParagraph) IsRaw() bool { return true }
+
+// rawParagraphs is the last paragraph transformer (goldmark runs the
+// lowest priority first). It swaps each closing paragraph for a
+// rawParagraph with the same lines, trimmed as goldmark's paragraph parser
+// would have trimmed them, since a transformed paragraph is not closed by
+// its parser. TestRawParagraphsMatchPlainParse holds the result to the
+// plain parser's.
+//
+// A paragraph about to become a setext heading goes through the
+// transformers too, and replacing it there would turn the heading back
+// into text. Its closing line is the heading's underline, so a paragraph
+// closed at such a line is left as it is: at worst it is inline-walked.
+type rawParagraphs struct{}
+
+func (rawParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	parent := p.Parent()
+	if parent == nil {
+		return
+	}
+	if line, _ := reader.PeekLine(); setextUnderline(line) {
+		return
+	}
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		parent.RemoveChild(parent, p)
+		return
+	}
+	src := reader.Source()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		lines.Set(i, seg.TrimLeftSpace(src))
+	}
+	last := lines.At(lines.Len() - 1)
+	lines.Set(lines.Len()-1, last.TrimRightSpace(src))
+	r := &rawParagraph{}
+	r.SetLines(lines)
+	r.SetPos(p.Pos())
+	r.SetBlankPreviousLines(p.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, p, r)
+}
+
+// setextUnderline reports a line of only '=' or only '-' after up to three
+// spaces, trailing spaces allowed: the line that makes a setext heading.
+func setextUnderline(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i >= len(line) || line[i] != '=' && line[i] != '-' {
+		return false
+	}
+	c := line[i]
+	for i < len(line) && line[i] == c {
+		i++
+	}
+	for ; i < len(line); i++ {
+		if line[i] != ' ' && line[i] != '\t' && line[i] != '\n' && line[i] != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // inlineParser returns plain CommonMark, built on the first heading that
@@ -126,10 +201,14 @@ func inlineParser() parser.Parser {
 
 // Parse parses src. It never fails: any byte sequence is a document.
 func Parse(name string, src []byte) *Document {
+	return parseWith(blockParser(), name, src)
+}
+
+func parseWith(p parser.Parser, name string, src []byte) *Document {
 	d := &Document{Name: name, Src: src, Lines: NewLineIndex(src)}
 	base := d.parseFrontMatter()
 	body := normalizeCR(src[base:])
-	root := blockParser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	root := p.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	b := builder{d: d, base: base, size: len(src)}
 	b.build(root)
 	return d
@@ -387,7 +466,7 @@ func plainText(n ast.Node, src []byte, resolve bool) []byte {
 
 func kindOf(n ast.Node) BlockKind {
 	switch n.(type) {
-	case *ast.Paragraph, *ast.TextBlock:
+	case *rawParagraph, *ast.Paragraph, *ast.TextBlock:
 		return Paragraph
 	case *ast.Heading:
 		return Heading
@@ -430,7 +509,7 @@ func (b *builder) collectCode(n ast.Node, limit int) {
 		}
 		b.d.Code = append(b.d.Code, Span{start, end})
 		return
-	case *ast.Paragraph, *ast.Heading, *ast.HTMLBlock, *ast.ThematicBreak:
+	case *rawParagraph, *ast.Paragraph, *ast.Heading, *ast.HTMLBlock, *ast.ThematicBreak:
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
