@@ -10,18 +10,21 @@ import (
 // text: the follow-up and claim checks ask hundreds of phrases of every
 // document, and a scan per phrase cost several times the parse.
 //
-// It is an open-addressing hash table over the distinct words. Building it
-// chains each word's occurrences in text order, then lays every chain out
-// contiguously, so a word's starts are one sorted slice of pos. The build
-// allocates a few flat arrays and nothing per word.
+// The distinct words are a dense array, found through an open-addressing
+// table of their numbers. The build scans the text once to number every
+// word and count each one's occurrences, then lays the occurrences out
+// word by word, so a word's starts are one sorted slice of pos. It
+// allocates a few flat arrays and nothing per word: a short-lived process
+// pays for every fresh page it touches, so the arrays are kept small.
 type wordIndex struct {
 	b     []byte
-	slots []wordSlot // power-of-two sized; a slot with n == 0 is free
+	words []wordSlot // distinct words in order of first use
+	table []int32    // power-of-two sized; 0 is free, else a word's number + 1
 	pos   []int32    // starts of words, grouped by word, each group sorted
 	// prefixes caches the sorted starts of the words that begin with a
 	// head, for phrases like "idempoten*", which every sentence may ask.
 	prefixes map[string][]int32
-	// byLead lists the distinct words (as slot numbers) by their first two
+	// byLead lists the distinct words (by number) by their first two
 	// bytes, built on the first prefix query: bucket k is
 	// byLead[leads[k]:leads[k+1]].
 	byLead []int32
@@ -54,23 +57,18 @@ func lead(w []byte) int {
 // buildLeads sorts the distinct words into buckets by lead.
 func (x *wordIndex) buildLeads() {
 	x.leads = make([]int32, leadBuckets+1)
-	word := func(s wordSlot) []byte { p := x.pos[s.lo]; return x.b[p : p+s.n] }
-	for _, s := range x.slots {
-		if s.n != 0 {
-			x.leads[lead(word(s))+1]++
-		}
+	for _, w := range x.words {
+		x.leads[lead(x.word(w))+1]++
 	}
 	for k := 1; k <= leadBuckets; k++ {
 		x.leads[k] += x.leads[k-1]
 	}
 	x.byLead = make([]int32, x.leads[leadBuckets])
 	fill := slices.Clone(x.leads[:leadBuckets])
-	for i, s := range x.slots {
-		if s.n != 0 {
-			k := lead(word(s))
-			x.byLead[fill[k]] = int32(i)
-			fill[k]++
-		}
+	for i, w := range x.words {
+		k := lead(x.word(w))
+		x.byLead[fill[k]] = int32(i)
+		fill[k]++
 	}
 }
 
@@ -78,7 +76,13 @@ func (x *wordIndex) buildLeads() {
 type wordSlot struct {
 	hash   uint32
 	lo, hi int32
-	n      int32 // length of the word; 0 for a free slot
+	n      int32 // length of the word
+}
+
+// word returns the text of w.
+func (x *wordIndex) word(w wordSlot) []byte {
+	p := x.pos[w.lo]
+	return x.b[p : p+w.n]
 }
 
 // phraseWordByte is isPhraseWord as a table, for the index's scanning loop.
@@ -106,18 +110,18 @@ func indexHash(w string) uint32 {
 
 func newWordIndex(b []byte) *wordIndex {
 	x := &wordIndex{b: b}
-	// Prose of n bytes has about n/6 words and, in a design doc, about a
-	// tenth as many distinct ones; the table doubles when half full.
+	// Prose of n bytes has about n/6 words, and a design doc of n bytes
+	// about n/24 distinct ones: the table is sized to hold those at most
+	// half full, and doubles when more come.
 	size := 256
-	for size < len(b)/16 {
+	for size < len(b)/12 {
 		size *= 2
 	}
-	x.slots = make([]wordSlot, size)
-	// While building, lo and hi are a word's first and last occurrence,
-	// and next chains the occurrences. One array holds both lists.
-	buf := make([]int32, 0, 2*(len(b)/5+1))
-	starts, next := buf[:0:len(b)/5+1], buf[len(b)/5+1:len(b)/5+1]
-	used := 0
+	x.table = make([]int32, size)
+	x.words = make([]wordSlot, 0, size/2)
+	// ids numbers each occurrence's word, in text order; while building,
+	// a word's lo is where its first occurrence starts and hi counts them.
+	ids := make([]int32, 0, len(b)/6+16)
 	for i := 0; i < len(b); {
 		if !phraseWordByte[b[i]] {
 			i++
@@ -129,76 +133,80 @@ func newWordIndex(b []byte) *wordIndex {
 			h = (h ^ uint64(b[j])) * fnvPrime
 			j++
 		}
-		occ := int32(len(starts))
-		starts = append(starts, int32(i))
-		next = append(next, -1)
 		h32, n := uint32(h^h>>32), int32(j-i)
-		mask := uint32(len(x.slots) - 1)
+		mask := uint32(len(x.table) - 1)
 		for k := h32 & mask; ; k = (k + 1) & mask {
-			s := &x.slots[k]
-			if s.n == 0 {
-				*s = wordSlot{hash: h32, lo: occ, hi: occ, n: n}
-				used++
+			id := x.table[k] - 1
+			if id < 0 {
+				id = int32(len(x.words))
+				x.table[k] = id + 1
+				x.words = append(x.words, wordSlot{hash: h32, lo: int32(i), hi: 1, n: n})
+				ids = append(ids, id)
+				if 2*len(x.words) > len(x.table) {
+					x.grow()
+				}
 				break
 			}
-			if s.hash == h32 && s.n == n && string(b[starts[s.lo]:starts[s.lo]+n]) == string(b[i:j]) {
-				next[s.hi] = occ
-				s.hi = occ
+			if w := &x.words[id]; w.hash == h32 && w.n == n && string(b[w.lo:w.lo+n]) == string(b[i:j]) {
+				w.hi++
+				ids = append(ids, id)
 				break
 			}
-		}
-		if 2*used > len(x.slots) {
-			x.grow()
 		}
 		i = j
 	}
-	x.pos = make([]int32, len(starts))
+	// Give each word its stretch of pos, then walk the text again (word
+	// boundaries only, no hashing) to fill the stretches in order; hi is
+	// the fill point until it is done.
 	off := int32(0)
-	for k := range x.slots {
-		s := &x.slots[k]
-		if s.n == 0 {
+	for k := range x.words {
+		w := &x.words[k]
+		count := w.hi
+		w.lo, w.hi = off, off
+		off += count
+	}
+	x.pos = make([]int32, off)
+	k := 0
+	for i := 0; i < len(b); {
+		if !phraseWordByte[b[i]] {
+			i++
 			continue
 		}
-		lo := off
-		for o := s.lo; o >= 0; o = next[o] {
-			x.pos[off] = starts[o]
-			off++
+		w := &x.words[ids[k]]
+		k++
+		x.pos[w.hi] = int32(i)
+		w.hi++
+		for i < len(b) && phraseWordByte[b[i]] {
+			i++
 		}
-		s.lo, s.hi = lo, off
 	}
 	return x
 }
 
 // grow doubles the table.
 func (x *wordIndex) grow() {
-	old := x.slots
-	x.slots = make([]wordSlot, 2*len(old))
-	mask := uint32(len(x.slots) - 1)
-	for _, s := range old {
-		if s.n == 0 {
-			continue
-		}
-		k := s.hash & mask
-		for x.slots[k].n != 0 {
+	x.table = make([]int32, 2*len(x.table))
+	mask := uint32(len(x.table) - 1)
+	for id, w := range x.words {
+		k := w.hash & mask
+		for x.table[k] != 0 {
 			k = (k + 1) & mask
 		}
-		x.slots[k] = s
+		x.table[k] = int32(id) + 1
 	}
 }
 
 // exact returns the sorted starts of the word w.
 func (x *wordIndex) exact(w string) []int32 {
 	h := indexHash(w)
-	mask := uint32(len(x.slots) - 1)
+	mask := uint32(len(x.table) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
-		s := &x.slots[k]
-		if s.n == 0 {
+		id := x.table[k] - 1
+		if id < 0 {
 			return nil
 		}
-		if s.hash == h && int(s.n) == len(w) {
-			if p := x.pos[s.lo]; string(x.b[p:p+s.n]) == w {
-				return x.pos[s.lo:s.hi]
-			}
+		if s := x.words[id]; s.hash == h && int(s.n) == len(w) && string(x.word(s)) == w {
+			return x.pos[s.lo:s.hi]
 		}
 	}
 }
@@ -224,7 +232,7 @@ func (x *wordIndex) starts(head string, prefix bool) []int32 {
 	var out []int32
 	groups := 0
 	for _, k := range x.byLead[x.leads[from]:x.leads[to]] {
-		s := x.slots[k]
+		s := x.words[k]
 		if s.n < int32(len(head)) {
 			continue
 		}
