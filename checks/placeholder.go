@@ -95,6 +95,9 @@ func scanLine(src []byte, start, end int, d *doc.Document, fn func(Span, string)
 	ticks := 0
 	for i := start; i < end; i++ {
 		c := src[i]
+		if !placeholderLead[c] {
+			continue
+		}
 		switch {
 		case c == '`':
 			ticks++
@@ -129,6 +132,9 @@ func scanLine(src []byte, start, end int, d *doc.Document, fn func(Span, string)
 		}
 	}
 }
+
+// placeholderLead marks the bytes scanLine acts on; it skips the rest.
+var placeholderLead = [256]bool{'`': true, '<': true, 'T': true, 'F': true, 'X': true}
 
 func isWordAt(src []byte, start, end, i int, w []byte) bool {
 	if !bytes.HasPrefix(src[i:end], w) {
