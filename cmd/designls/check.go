@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -55,7 +56,7 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 	in := newInputs(stderr, f.config)
 	files := in.collect(paths)
-	reports := checkAll(ctx, files, f.rubric, f.format != "text")
+	reports := checkAll(ctx, files, f.rubric, f.format != "text", stderr)
 
 	var err2 error
 	switch f.format {
@@ -100,13 +101,22 @@ func rubricNames() []string {
 // checkAll checks files on every core and returns their reports in input
 // order. One file's failure, even a panic in a check, is recorded in its
 // report and does not stop the others.
-func checkAll(ctx context.Context, files []input, rubric string, withFixes bool) []*report {
+//
+// The only file of a run is checked on the calling goroutine (see inline).
+func checkAll(ctx context.Context, files []input, rubric string, withFixes bool, stderr io.Writer) []*report {
 	reports := make([]*report, len(files))
 	one := func(i int) {
 		reports[i] = checkOne(files[i], rubric, withFixes)
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(files))
-	if workers <= 1 {
+	if len(files) == 1 && ctx.Err() == nil {
+		f := files[0]
+		r, err := inline(func() (*report, error) { return checkFile(f, rubric, withFixes), nil }, stuckRun(stderr, f.path))
+		if err != nil {
+			r = &report{Path: f.path, err: err}
+		}
+		reports[0] = r
+	} else if workers <= 1 {
 		for i := range files {
 			if ctx.Err() != nil {
 				break
@@ -181,6 +191,39 @@ func guard[T any](fn func() (T, error)) (T, error) {
 		return zero, fmt.Errorf("internal error, please report it: checking took over %v; gave up", checkTimeout)
 	}
 }
+
+// inline runs fn on the calling goroutine and turns a panic into an error,
+// as guard does. It is for a run with one file, where guard's goroutine is
+// most of what the run pays beyond the check itself: a thread woken, a
+// stack grown, a timer waited on cost a one-file run about a millisecond.
+// With no other file to go on with, a run stuck past checkTimeout cannot
+// be rescued by abandoning fn: stuck is called with the error instead, and
+// must end the run.
+func inline[T any](fn func() (T, error), stuck func(error)) (v T, err error) {
+	watchdog := time.AfterFunc(checkTimeout, func() {
+		stuck(fmt.Errorf("internal error, please report it: checking took over %v; gave up", checkTimeout))
+	})
+	defer watchdog.Stop()
+	defer func() {
+		if p := recover(); p != nil {
+			var zero T
+			v, err = zero, fmt.Errorf("internal error, please report it: %v (at %s)", p, panicSite())
+		}
+	}()
+	return fn()
+}
+
+// stuckRun is what a one-file run does when its check is stuck: report
+// the file and end the process.
+func stuckRun(stderr io.Writer, path string) func(error) {
+	return func(err error) {
+		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		exit(exitTrouble)
+	}
+}
+
+// exit ends the process; tests replace it.
+var exit = os.Exit
 
 // growStack makes the calling goroutine's stack big enough for a check in
 // one step. A goroutine starts with a few kilobytes and the parser's and

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -751,6 +752,45 @@ func TestSummary(t *testing.T) {
 	c[checks.Warning], c[checks.Hint], c[checks.Information] = 2, 1, 3
 	if got := summary(3, 1, c); got != "3 files, 2 warnings, 3 information, 1 hint, 1 file not checked" {
 		t.Errorf("%q", got)
+	}
+}
+
+func TestInline(t *testing.T) {
+	never := func(err error) { t.Errorf("stuck called: %v", err) }
+	v, err := inline(func() (int, error) { return 7, nil }, never)
+	if v != 7 || err != nil {
+		t.Errorf("got %d, %v", v, err)
+	}
+	_, err = inline(func() (int, error) {
+		var m map[string]int
+		m["x"] = 1 // a bug in a check
+		return 0, nil
+	}, never)
+	if err == nil || !strings.Contains(err.Error(), "internal error, please report it: assignment to entry in nil map (at github.com/designls/designls/cmd/designls.TestInline.func3, check_test.go:") {
+		t.Errorf("panic: %v", err)
+	}
+
+	// A stuck check cannot be abandoned on its own goroutine: stuck is
+	// told, and in a run it ends the process.
+	defer func(d time.Duration) { checkTimeout = d }(checkTimeout)
+	checkTimeout = 10 * time.Millisecond
+	told := make(chan error, 1)
+	_, err = inline(func() (int, error) { return 0, <-told }, func(err error) { told <- err })
+	if err == nil || !strings.Contains(err.Error(), "checking took over 10ms; gave up") {
+		t.Errorf("stuck: %v", err)
+	}
+}
+
+// TestStuckRun checks what a one-file run does when its check is stuck:
+// it names the file and exits with code 2.
+func TestStuckRun(t *testing.T) {
+	defer func(e func(int)) { exit = e }(exit)
+	code := -1
+	exit = func(c int) { code = c }
+	var stderr strings.Builder
+	stuckRun(&stderr, "docs/a.md")(errors.New("internal error, please report it: checking took over 1m0s; gave up"))
+	if want := "docs/a.md: internal error, please report it: checking took over 1m0s; gave up\n"; stderr.String() != want || code != exitTrouble {
+		t.Errorf("got %q and exit %d, want %q and exit %d", stderr.String(), code, want, exitTrouble)
 	}
 }
 
