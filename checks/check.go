@@ -107,11 +107,12 @@ func (p *Pass) Reportf(span Span, format string, args ...any) {
 	p.Report(Diagnostic{Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-
 // Validate checks a list of checks for the mistakes that would break the
 // public contract: bad or duplicate IDs, missing docs, no run function.
 func Validate(list []*Check) error {
+	// Compiled here, not at package init: only tests validate, and every
+	// run would pay for it.
+	idPattern := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 	seen := map[string]bool{}
 	for _, c := range list {
 		switch {
