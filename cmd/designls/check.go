@@ -41,10 +41,8 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if !oneOf(f.format, "text", "json", "sarif") {
 		return usageError(stderr, "check", "unknown --format %q (want text, json or sarif)", f.format)
 	}
-	if f.rubric != "" {
-		if _, ok := checks.LookupRubric(f.rubric); !ok {
-			return usageError(stderr, "check", "unknown --rubric %q (rubrics: %s)", f.rubric, strings.Join(rubricNames(), ", "))
-		}
+	if !knownRubric(f.rubric) {
+		return usageError(stderr, "check", "unknown --rubric %q (rubrics: %s)", f.rubric, strings.Join(rubricNames(), ", "))
 	}
 	failOn, err := checks.ParseSeverity(f.failOn)
 	if err != nil || !oneOf(f.failOn, "error", "warning", "information", "hint", "none") {
@@ -88,6 +86,16 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		code = exitTrouble
 	}
 	return code
+}
+
+// knownRubric reports whether a --rubric value names a rubric; empty means
+// none was given.
+func knownRubric(name string) bool {
+	if name == "" {
+		return true
+	}
+	_, ok := checks.LookupRubric(name)
+	return ok
 }
 
 func rubricNames() []string {

@@ -52,10 +52,8 @@ func runReview(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if !oneOf(f.format, "text", "markdown", "json") {
 		return usageError(stderr, "review", "unknown --format %q (want text, markdown or json)", f.format)
 	}
-	if f.rubric != "" {
-		if _, ok := checks.LookupRubric(f.rubric); !ok {
-			return usageError(stderr, "review", "unknown --rubric %q (rubrics: %s)", f.rubric, strings.Join(rubricNames(), ", "))
-		}
+	if !knownRubric(f.rubric) {
+		return usageError(stderr, "review", "unknown --rubric %q (rubrics: %s)", f.rubric, strings.Join(rubricNames(), ", "))
 	}
 	want := 1
 	if f.compare {
