@@ -183,7 +183,7 @@ func guard[T any](fn func() (T, error)) (T, error) {
 		growStack(0)
 		defer func() {
 			if p := recover(); p != nil {
-				done <- result{err: fmt.Errorf("internal error, please report it: %v (at %s)", p, panicSite())}
+				done <- result{err: panicked(p)}
 			}
 		}()
 		v, err := fn()
@@ -196,7 +196,7 @@ func guard[T any](fn func() (T, error)) (T, error) {
 		return r.v, r.err
 	case <-t.C:
 		var zero T
-		return zero, fmt.Errorf("internal error, please report it: checking took over %v; gave up", checkTimeout)
+		return zero, timedOut()
 	}
 }
 
@@ -209,16 +209,28 @@ func guard[T any](fn func() (T, error)) (T, error) {
 // must end the run.
 func inline[T any](fn func() (T, error), stuck func(error)) (v T, err error) {
 	watchdog := time.AfterFunc(checkTimeout, func() {
-		stuck(fmt.Errorf("internal error, please report it: checking took over %v; gave up", checkTimeout))
+		stuck(timedOut())
 	})
 	defer watchdog.Stop()
 	defer func() {
 		if p := recover(); p != nil {
 			var zero T
-			v, err = zero, fmt.Errorf("internal error, please report it: %v (at %s)", p, panicSite())
+			v, err = zero, panicked(p)
 		}
 	}()
 	return fn()
+}
+
+// panicked and timedOut are the errors of a check that panicked with p,
+// or ran past checkTimeout: bugs the user is asked to report. panicked
+// must be called from the deferred recover, where the stack still holds
+// the panic's frames.
+func panicked(p any) error {
+	return fmt.Errorf("internal error, please report it: %v (at %s)", p, panicSite())
+}
+
+func timedOut() error {
+	return fmt.Errorf("internal error, please report it: checking took over %v; gave up", checkTimeout)
 }
 
 // stuckRun is what a one-file run does when its check is stuck: report
@@ -321,10 +333,12 @@ func summary(checked, failed int, counts [checks.Hint + 1]int) string {
 }
 
 // panicSite names the function and line that panicked, for a bug report;
-// called from a deferred recover, the stack still holds the panic's frames.
+// called through panicked from a deferred recover, the stack still holds
+// the panic's frames.
 func panicSite() string {
 	pcs := make([]uintptr, 32)
-	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	// Skip Callers, panicSite, panicked and the deferred function.
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(4, pcs)])
 	for {
 		f, more := frames.Next()
 		if !strings.HasPrefix(f.Function, "runtime.") {
