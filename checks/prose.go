@@ -347,54 +347,78 @@ func (t *proseText) splitSentences(d *doc.Document, bs Span, out []Span) []Span 
 			out = append(out, s)
 		}
 	}
-	lineStart := true
-	for i := bs.Start; i < bs.End; i++ {
-		c := b[i]
-		if lineStart {
-			lineStart = false
-			j := i
-			for j < bs.End && (b[j] == ' ' || b[j] == '\t' || b[j] == '>') {
-				j++
+	code, ignored := spansAfter(d.Code, bs.Start), spansAfter(t.ignored, bs.Start)
+	for ls := bs.Start; ls < bs.End; {
+		le := bs.End
+		if k := bytes.IndexByte(b[ls:bs.End], '\n'); k >= 0 {
+			le = ls + k + 1
+		}
+		// Lines come in order, so the code and blanked spans that may
+		// hold this one are found by moving forward, not by bisecting.
+		for len(code) > 0 && code[0].End <= ls {
+			code = code[1:]
+		}
+		for len(ignored) > 0 && ignored[0].End <= ls {
+			ignored = ignored[1:]
+		}
+		skip := len(code) > 0 && code[0].Contains(ls) || len(ignored) > 0 && ignored[0].Contains(ls)
+		j := ls
+		for j < bs.End && (b[j] == ' ' || b[j] == '\t' || b[j] == '>') {
+			j++
+		}
+		if skip || j >= bs.End || b[j] == '\n' || b[j] == '\r' || startsItem(b[j:bs.End]) {
+			emit(ls)
+			start = ls
+			if skip {
+				start, ls = le, le
+				continue
 			}
-			if j >= bs.End || b[j] == '\n' || b[j] == '\r' || startsItem(b[j:bs.End]) || d.InCode(i) || t.isIgnored(i) {
-				emit(i)
-				start = i
-				if d.InCode(i) || t.isIgnored(i) {
-					// Skip the whole line.
-					for i < bs.End && b[i] != '\n' {
-						i++
-					}
-					start = i + 1
-					lineStart = true
+		}
+		for i := ls; i < le; i++ {
+			if !sentenceByte[b[i]] {
+				continue
+			}
+			switch c := b[i]; {
+			case c == '.' || c == '!' || c == '?' || c == ';':
+				if i+1 < bs.End && b[i+1] != ' ' && b[i+1] != '\n' && b[i+1] != '\r' && b[i+1] != '\t' {
 					continue
 				}
+				if c == '.' && abbreviationBefore(b, start, i) {
+					continue
+				}
+				emit(i + 1)
+				start = i + 1
+			case c == 0xE3 && i+2 < bs.End && b[i+1] == 0x80 && b[i+2] == 0x82: // 。
+				emit(i + 3)
+				start = i + 3
+				i += 2
+			case c == 0xEF && i+2 < bs.End && b[i+1] == 0xBC && (b[i+2] == 0x81 || b[i+2] == 0x9F): // ！？
+				emit(i + 3)
+				start = i + 3
+				i += 2
 			}
 		}
-		switch {
-		case c == '\n':
-			lineStart = true
-		case c == '.' || c == '!' || c == '?' || c == ';':
-			if i+1 < bs.End && b[i+1] != ' ' && b[i+1] != '\n' && b[i+1] != '\r' && b[i+1] != '\t' {
-				continue
-			}
-			if c == '.' && abbreviationBefore(b, start, i) {
-				continue
-			}
-			emit(i + 1)
-			start = i + 1
-		case c == 0xE3 && i+2 < bs.End && b[i+1] == 0x80 && b[i+2] == 0x82: // 。
-			emit(i + 3)
-			start = i + 3
-			i += 2
-		case c == 0xEF && i+2 < bs.End && b[i+1] == 0xBC && (b[i+2] == 0x81 || b[i+2] == 0x9F): // ！？
-			emit(i + 3)
-			start = i + 3
-			i += 2
-		}
+		ls = le
 	}
 	emit(bs.End)
 	return out
 }
+
+// spansAfter returns the tail of ss, sorted and disjoint, that ends after
+// off.
+func spansAfter(ss []Span, off int) []Span {
+	k, _ := slices.BinarySearchFunc(ss, off, func(s Span, off int) int { return cmp.Compare(s.End, off+1) })
+	return ss[k:]
+}
+
+// sentenceByte marks the bytes that may end a sentence: the ASCII stops
+// and the lead bytes of the CJK ones.
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte{'.', '!', '?', ';', 0xE3, 0xEF} {
+		t[c] = true
+	}
+	return t
+}()
 
 // startsItem reports whether a line (after indentation) opens a list item
 // or a table row.

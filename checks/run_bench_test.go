@@ -93,3 +93,35 @@ func BenchmarkCheckRatio(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalysisParts times the shared passes of an analysis one by
+// one over a parsed 400-line doc, to show which of them a change moved.
+// Besides wall time it reports the process's CPU time per op, which a
+// busy machine inflates less (run it with GOMAXPROCS=1 so that the
+// collector's work is counted alike in both).
+func BenchmarkAnalysisParts(b *testing.B) {
+	d := doc.Parse("bench.md", checkBenchDoc(b, 400))
+	t := newProseText(d)
+	whole := Span{Start: 0, End: len(d.Src)}
+	for _, part := range []struct {
+		name string
+		run  func()
+	}{
+		{"prose", func() { newProseText(d) }},
+		{"sentences", func() { t.allSentences = [2][]Span{}; t.sentences(d, whole, true) }},
+		{"word-index", func() { newWordIndex(t.b) }},
+		{"detect", func() { detect(d, vocabularyFor(&Options{}), nil) }},
+		{"analyze", func() { Analyze(d, nil) }},
+	} {
+		b.Run(part.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu0, ok := processCPU()
+			for b.Loop() {
+				part.run()
+			}
+			if cpu1, _ := processCPU(); ok {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+			}
+		})
+	}
+}
