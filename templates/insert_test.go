@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -350,6 +351,52 @@ func BenchmarkInsertEdits(b *testing.B) {
 	order := s.Order()
 	for b.Loop() {
 		s.InsertEdits(d, order, present)
+	}
+}
+
+// BenchmarkInsertEdit asks for one concern's edit at a time, as the
+// missing-section check does for each missing concern on every run, in a
+// document of about 400 lines whose sections are found by a map lookup,
+// so that detection's cost stays out of the figure.
+func BenchmarkInsertEdit(b *testing.B) {
+	var buf bytes.Buffer
+	buf.WriteString("# Flag service\n\nWhat it is.\n\n")
+	for i := 0; i < 40; i++ {
+		switch i {
+		case 3:
+			buf.WriteString("## Problem\n\n")
+		case 17:
+			buf.WriteString("## API\n\n")
+		case 31:
+			buf.WriteString("## Rollout\n\n")
+		default:
+			fmt.Fprintf(&buf, "## Notes %d\n\n", i)
+		}
+		for j := 0; j < 5; j++ {
+			fmt.Fprintf(&buf, "- point %d of section %d, with some words after it\n", j, i)
+		}
+		buf.WriteString("\nA closing paragraph that runs on for a while.\n\n")
+	}
+	d := doc.Parse("bench.md", buf.Bytes())
+	byConcern := map[string]*doc.Section{}
+	for _, sec := range d.Sections {
+		switch sec.Title {
+		case "Problem":
+			byConcern["problem"] = sec
+		case "API":
+			byConcern["api"] = sec
+		case "Rollout":
+			byConcern["rollout"] = sec
+		}
+	}
+	present := func(c string) *doc.Section { return byConcern[c] }
+	s := Builtin()
+	order := s.Order()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range order {
+			s.InsertEdit(d, c, present)
+		}
 	}
 }
 
