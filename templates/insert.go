@@ -13,6 +13,7 @@ import (
 // place is where one concern's snippet goes.
 type place struct {
 	concern string
+	rank    int  // the concern's position in order
 	offset  int  // before spot adjusts it: an anchor's body end or heading start, or the end of the source
 	level   int  // heading level for the snippet
 	after   bool // follows an earlier concern's section (rather than preceding a later one)
@@ -40,7 +41,8 @@ type place struct {
 // One case is left alone: a heading indented by two or three spaces right
 // after the spot continues the snippet's last list item.
 func InsertionPoint(d *doc.Document, concern string, present func(concern string) *doc.Section) (offset, level int, ok bool) {
-	p, ok := placeOf(d, concern, sectionsOf(d, present))
+	lookup := sectionsOf(d, present)
+	p, ok := placeOf(d, concern, &lookup)
 	if !ok {
 		return 0, 0, false
 	}
@@ -52,11 +54,17 @@ func InsertionPoint(d *doc.Document, concern string, present func(concern string
 // with the document's line ending. See [InsertionPoint] for where it goes
 // and when ok is false.
 func (s *Set) InsertEdit(d *doc.Document, concern string, present func(concern string) *doc.Section) (edit.Edit, bool) {
-	edits := s.InsertEdits(d, []string{concern}, present)
-	if len(edits) == 0 {
+	// InsertEdits for one concern, without the slices it needs to group
+	// several: this runs for every missing concern on every check.
+	if _, ok := s.snippets[concern]; !ok {
 		return edit.Edit{}, false
 	}
-	return edits[0], true
+	lookup := sectionsOf(d, present)
+	p, ok := placeOf(d, concern, &lookup)
+	if !ok {
+		return edit.Edit{}, false
+	}
+	return s.insertAt(d, []place{p}), true
 }
 
 // InsertEdits returns the edits that insert the snippets for every listed
@@ -71,7 +79,7 @@ func (s *Set) InsertEdits(d *doc.Document, concerns []string, present func(conce
 		if _, ok := s.snippets[c]; !ok || slices.ContainsFunc(places, func(p place) bool { return p.concern == c }) {
 			continue
 		}
-		if p, ok := placeOf(d, c, lookup); ok {
+		if p, ok := placeOf(d, c, &lookup); ok {
 			places = append(places, p)
 		}
 	}
@@ -87,7 +95,7 @@ func (s *Set) InsertEdits(d *doc.Document, concerns []string, present func(conce
 			}
 			return 1
 		}
-		return cmp.Compare(rank[a.concern], rank[b.concern])
+		return cmp.Compare(a.rank, b.rank)
 	})
 	var edits []edit.Edit
 	for i := 0; i < len(places); {
@@ -106,27 +114,39 @@ func (s *Set) InsertEdits(d *doc.Document, concerns []string, present func(conce
 type sections struct {
 	present func(string) *doc.Section
 	title   *doc.Section
+	// asked and found remember present's answers by rank: placing every
+	// concern at once would otherwise ask about each neighbour again for
+	// each concern.
+	asked [len(order)]bool
+	found [len(order)]*doc.Section
 }
 
 func sectionsOf(d *doc.Document, present func(string) *doc.Section) sections {
 	return sections{present: present, title: titleOf(d)}
 }
 
-func (s sections) find(concern string) *doc.Section {
+// find returns the section covering the concern of rank r.
+func (s *sections) find(r int) *doc.Section {
 	if s.present == nil {
 		return nil
 	}
-	if sec := s.present(concern); sec != nil && sec.Level >= 1 {
-		return sec
+	if s.asked[r] {
+		return s.found[r]
 	}
-	return nil
+	sec := s.present(order[r])
+	if sec != nil && sec.Level < 1 {
+		sec = nil
+	}
+	s.asked[r] = true
+	s.found[r] = sec
+	return sec
 }
 
 // anchor returns the section that a neighbouring snippet may be placed
 // beside: any covering section but the title, which is every section's
 // parent rather than a sibling.
-func (s sections) anchor(concern string) *doc.Section {
-	if sec := s.find(concern); sec != s.title {
+func (s *sections) anchor(r int) *doc.Section {
+	if sec := s.find(r); sec != s.title {
 		return sec
 	}
 	return nil
@@ -151,23 +171,23 @@ func titleOf(d *doc.Document) *doc.Section {
 	return t
 }
 
-func placeOf(d *doc.Document, concern string, lookup sections) (place, bool) {
+func placeOf(d *doc.Document, concern string, lookup *sections) (place, bool) {
 	r, known := rank[concern]
-	if !known || lookup.find(concern) != nil {
+	if !known || lookup.find(r) != nil {
 		return place{}, false
 	}
 	size := len(d.Src)
 	for i := r - 1; i >= 0; i-- {
-		if s := lookup.anchor(order[i]); s != nil {
-			return place{concern: concern, offset: min(s.Body.End, size), level: s.Level, after: true}, true
+		if s := lookup.anchor(i); s != nil {
+			return place{concern: concern, rank: r, offset: min(s.Body.End, size), level: s.Level, after: true}, true
 		}
 	}
 	for i := r + 1; i < len(order); i++ {
-		if s := lookup.anchor(order[i]); s != nil {
-			return place{concern: concern, offset: min(s.Heading.Start, size), level: s.Level}, true
+		if s := lookup.anchor(i); s != nil {
+			return place{concern: concern, rank: r, offset: min(s.Heading.Start, size), level: s.Level}, true
 		}
 	}
-	return place{concern: concern, offset: size, level: topLevel(d)}, true
+	return place{concern: concern, rank: r, offset: size, level: topLevel(d)}, true
 }
 
 // topLevel is the level of a new top-level section: one below the title,
@@ -220,40 +240,73 @@ func (s *Set) insertAt(d *doc.Document, group []place) edit.Edit {
 	eol := lineEnding(src)
 	q, closer := spot(d, group[0].offset)
 
-	var b strings.Builder
+	lead := 0 // line endings before the first snippet
 	switch {
 	case closer != "":
 		// The open block would swallow anything appended, but it runs to the
 		// end anyway, so closing it changes nothing that was there.
-		if !endsWithLineEnding(src) {
-			b.WriteString(eol)
-		}
-		b.WriteString(closer + eol + eol)
 	case len(bytes.TrimLeft(bytes.TrimPrefix(src[:q], []byte("\uFEFF")), " \t\r\n")) == 0:
 		// Nothing but blank lines or a byte order mark precedes.
 	case !endsWithLineEnding(src[:q]):
-		b.WriteString(eol + eol)
+		lead = 2
 	default:
+		lead = 1
+	}
+	if lead > 0 && eol == "\n" && q > 0 && src[q-1] == '\r' {
+		// After a lone CR the first LF would merge into one CRLF ending
+		// and take a blank line with it.
+		lead++
+	}
+	// Blank lines that spot skipped now follow the snippet and separate it
+	// from what comes next; when there were none, add one.
+	trail := q < len(src) && !blankLineAt(src, q)
+
+	if closer == "" && len(group) == 1 {
+		// The common case needs no new string: the cached rendering
+		// already carries every separator it may take.
+		pl := group[0]
+		text := s.insertText(pl.concern, pl.rank, pl.level, eol)
+		end := len(text)
+		if !trail {
+			end -= padAfter * len(eol)
+		}
+		return edit.Edit{Start: q, End: q, New: text[(padBefore-lead)*len(eol) : end]}
+	}
+
+	bare := func(pl place) string {
+		text := s.insertText(pl.concern, pl.rank, pl.level, eol)
+		return text[padBefore*len(eol) : len(text)-padAfter*len(eol)]
+	}
+	size := (lead + len(group)) * len(eol)
+	if closer != "" {
+		size += len(closer) + 3*len(eol)
+	}
+	for _, pl := range group {
+		size += len(bare(pl))
+	}
+	var b strings.Builder
+	b.Grow(size)
+	if closer != "" {
+		if !endsWithLineEnding(src) {
+			b.WriteString(eol)
+		}
+		b.WriteString(closer)
+		b.WriteString(eol)
+		b.WriteString(eol)
+	}
+	for range lead {
 		b.WriteString(eol)
 	}
 	for i, pl := range group {
 		if i > 0 {
 			b.WriteString(eol)
 		}
-		b.WriteString(s.snippets[pl.concern].Render(pl.level, eol))
+		b.WriteString(bare(pl))
 	}
-	// Blank lines that spot skipped now follow the snippet and separate it
-	// from what comes next; when there were none, add one.
-	if q < len(src) && !blankLineAt(src, q) {
+	if trail {
 		b.WriteString(eol)
 	}
-	text := b.String()
-	if q > 0 && src[q-1] == '\r' && strings.HasPrefix(text, "\n") {
-		// After a lone CR the first LF would merge into one CRLF ending
-		// and take a blank line with it.
-		text = "\n" + text
-	}
-	return edit.Edit{Start: q, End: q, New: text}
+	return edit.Edit{Start: q, End: q, New: b.String()}
 }
 
 // contentStart is the first offset at which Markdown may be inserted: after

@@ -448,3 +448,45 @@ func indentedNext(b []byte) bool {
 	}
 	return false
 }
+
+// The cached renderings insertion cuts its text from must match Render at
+// every level and line ending, whether filled now or earlier, and filling
+// them from several goroutines at once must be safe (run with -race).
+func TestInsertTextMatchesRender(t *testing.T) {
+	s, err := Builtin().WithOverlay(map[string][]byte{"snippets/slo.md": []byte("# Reliability\r\n\r\n- TODO: ours.\r\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func() []string {
+		var bad []string
+		for r, c := range s.Order() {
+			sn, _ := s.Snippet(c)
+			for level := 0; level <= 7; level++ {
+				for _, eol := range []string{"\n", "\r\n", ""} {
+					want := sn.Render(level, eol)
+					e := "\n"
+					if eol == "\r\n" {
+						e = eol
+					}
+					want = strings.Repeat(e, padBefore) + want + strings.Repeat(e, padAfter)
+					if got := s.insertText(c, r, level, eol); got != want {
+						bad = append(bad, fmt.Sprintf("%s at level %d with %q: got %q, want %q", c, level, eol, got, want))
+					}
+				}
+			}
+		}
+		return bad
+	}
+	results := make(chan []string, 4)
+	for range 4 {
+		go func() { results <- check() }()
+	}
+	for range 4 {
+		for _, b := range <-results {
+			t.Error(b)
+		}
+	}
+	for _, b := range check() {
+		t.Error(b)
+	}
+}

@@ -223,7 +223,7 @@ func parseDirective(d string) ([]string, error) {
 		return nil, fmt.Errorf("unknown designls directive (want %q)", "<!-- designls:snippets [concern ...] -->")
 	}
 	if len(fields) == 1 {
-		return slices.Clone(order), nil
+		return slices.Clone(order[:]), nil
 	}
 	for _, c := range fields[1:] {
 		if _, ok := rank[c]; !ok {

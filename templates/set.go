@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 //go:embed builtin
@@ -33,6 +34,12 @@ type Set struct {
 	raw       map[string]rawTemplate
 	snippets  map[string]Snippet
 	templates map[string]Template
+	// rendered caches snippets as insertion writes them (see insertText),
+	// filled on first use: checks ask for an edit per missing concern on
+	// every run, mostly at one level and line ending, and rendering each
+	// time was most of that cost. Slots are atomic because a Set is shared
+	// by concurrent runs; two of them filling one slot store equal text.
+	rendered []atomic.Pointer[string]
 }
 
 // Builtin returns the templates and snippets shipped with designls. The
@@ -92,6 +99,7 @@ func (s *Set) WithOverlay(files map[string][]byte) (*Set, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	next.rendered = make([]atomic.Pointer[string], len(order)*renderVariants)
 	next.templates = make(map[string]Template, len(next.raw))
 	for name, raw := range next.raw {
 		next.templates[name] = raw.expand(next.snippets)
@@ -107,7 +115,7 @@ func (s *Set) add(file string, src []byte) error {
 	}
 	if concern, ok := strings.CutPrefix(name, "snippets/"); ok {
 		if _, known := rank[concern]; !known {
-			return fileError(file, 0, "no concern %q; snippets exist for %s", concern, strings.Join(order, ", "))
+			return fileError(file, 0, "no concern %q; snippets exist for %s", concern, strings.Join(order[:], ", "))
 		}
 		sn, err := parseSnippet(file, concern, src)
 		if err != nil {
@@ -149,4 +157,4 @@ func (s *Set) Snippet(concern string) (Snippet, bool) {
 }
 
 // Order returns the concern IDs in template order, a fresh slice each call.
-func (s *Set) Order() []string { return slices.Clone(order) }
+func (s *Set) Order() []string { return slices.Clone(order[:]) }

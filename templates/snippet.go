@@ -6,8 +6,9 @@ import (
 )
 
 // order is the template order of the concerns: the order of sections in the
-// system-design skeleton and the order insertion follows.
-var order = []string{
+// system-design skeleton and the order insertion follows. It is an array so
+// that per-concern tables can be sized by it.
+var order = [...]string{
 	"problem", "goals", "capacity", "architecture", "api", "data-model",
 	"state-machine", "consistency", "isolation", "degradation", "slo",
 	"observability", "security", "compat", "rollout", "alternatives",
@@ -53,6 +54,39 @@ func (s Snippet) Render(level int, eol string) string {
 		b.WriteString(eol)
 	}
 	return b.String()
+}
+
+// renderVariants is the number of ways insertion renders one snippet: six
+// heading levels times two line endings.
+const renderVariants = 6 * 2
+
+// padding is how many line endings insertText keeps on either side of a
+// cached rendering: up to two blank-line separators before it, plus one
+// more when the spot follows a lone CR, and one after it.
+const padBefore, padAfter = 3, 1
+
+// insertText returns the snippet for concern rendered at level with eol,
+// surrounded by padBefore line endings and followed by padAfter, so that
+// every single-snippet insertion is a substring of it. concern must have a
+// snippet in s and r must be its rank.
+func (s *Set) insertText(concern string, r, level int, eol string) string {
+	level = min(max(level, 1), 6)
+	i := r*renderVariants + (level-1)*2
+	if eol == "\r\n" {
+		i++
+	} else {
+		eol = "\n"
+	}
+	if i < len(s.rendered) {
+		if p := s.rendered[i].Load(); p != nil {
+			return *p
+		}
+	}
+	text := strings.Repeat(eol, padBefore) + s.snippets[concern].Render(level, eol) + strings.Repeat(eol, padAfter)
+	if i < len(s.rendered) {
+		s.rendered[i].Store(&text)
+	}
+	return text
 }
 
 // promptMarker is what follows a list marker on every prompt line.
