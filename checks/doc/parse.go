@@ -2,7 +2,6 @@ package doc
 
 import (
 	"bytes"
-	"math"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -101,41 +100,46 @@ var (
 // that matters to a reviewer, the table, is recognised from its delimiter
 // row instead (isTable); strikethrough and task lists change no block.
 //
-// A parser with no inline parsers still walks every paragraph line by line
-// after the block pass, making a text node per line: a third of the parse
-// and of its allocations. rawParagraphs marks paragraphs raw as they close,
-// which makes that walk skip them.
+// rawParagraphs is the only paragraph transformer: it stands in for
+// goldmark's default one (link reference definitions) and calls it only
+// when a paragraph could start with one.
 func blockParser() parser.Parser {
 	blocksOnce.Do(func() {
 		blocks = parser.NewParser(
 			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-			parser.WithParagraphTransformers(util.Prioritized(rawParagraphs{}, math.MaxInt)),
+			parser.WithParagraphTransformers(util.Prioritized(rawParagraphs{}, 100)),
 		)
 	})
 	return blocks
 }
 
-// rawParagraph is a closed paragraph whose text no inline parser is to
-// read. It is still a paragraph to everything that asks for the kind.
-type rawParagraph struct{ ast.Paragraph }
-
-func (*rawParagraph) IsRaw() bool { return true }
-
-// rawParagraphs is the last paragraph transformer (goldmark runs the
-// lowest priority first). It swaps each closing paragraph for a
-// rawParagraph with the same lines, trimmed as goldmark's paragraph parser
-// would have trimmed them, since a transformed paragraph is not closed by
-// its parser. TestRawParagraphsMatchPlainParse holds the result to the
+// rawParagraphs runs as each paragraph closes. A parser with no inline
+// parsers still walks every paragraph line by line after the block pass,
+// making a text node per line: a third of the parse and of its
+// allocations. Nothing here reads a paragraph's lines once it is closed
+// (its span comes from its position and the next block's), so the
+// transformer leaves it one empty line, which the walk skips at once.
+// An empty line rather than none: goldmark's paragraph parser, which still
+// closes the node, removes a paragraph with no lines. Keeping the node
+// allocates nothing, where swapping in a raw node type would allocate one
+// per paragraph. TestRawParagraphsMatchPlainParse holds the result to the
 // plain parser's.
 //
 // A paragraph about to become a setext heading goes through the
-// transformers too, and replacing it there would turn the heading back
-// into text. Its closing line is the heading's underline, so a paragraph
-// closed at such a line is left as it is: at worst it is inline-walked.
+// transformers too, and its lines become the heading's. Its closing line
+// is the heading's underline, so a paragraph closed at such a line keeps
+// its lines: at worst it is inline-walked.
 type rawParagraphs struct{}
 
 func (rawParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	lines := p.Lines()
+	if mayDefineLink(lines, src) {
+		parser.LinkReferenceParagraphTransformer.Transform(p, reader, pc)
+		if p.Parent() == nil {
+			return
+		}
+	}
 	parent := p.Parent()
 	if parent == nil {
 		return
@@ -143,23 +147,34 @@ func (rawParagraphs) Transform(p *ast.Paragraph, reader text.Reader, pc parser.C
 	if line, _ := reader.PeekLine(); setextUnderline(line) {
 		return
 	}
-	lines := p.Lines()
 	if lines.Len() == 0 {
 		parent.RemoveChild(parent, p)
 		return
 	}
-	src := reader.Source()
+	at := lines.At(0).Start
+	lines.SetSliced(0, 1)
+	lines.Set(0, text.NewSegment(at, at))
+}
+
+// mayDefineLink reports whether a paragraph's first character other than
+// white space is '[' (or it has none): a link reference definition can
+// start nowhere else, and goldmark's transformer for them makes a block
+// reader for every paragraph it is given, a tenth of the parse's bytes.
+func mayDefineLink(lines *text.Segments, src []byte) bool {
 	for i := range lines.Len() {
+		// Padding stands for spaces, which would be skipped anyway.
 		seg := lines.At(i)
-		lines.Set(i, seg.TrimLeftSpace(src))
+		for _, c := range src[seg.Start:seg.Stop] {
+			switch c {
+			case ' ', '\t', '\n', '\r':
+			case '[':
+				return true
+			default:
+				return false
+			}
+		}
 	}
-	last := lines.At(lines.Len() - 1)
-	lines.Set(lines.Len()-1, last.TrimRightSpace(src))
-	r := &rawParagraph{}
-	r.SetLines(lines)
-	r.SetPos(p.Pos())
-	r.SetBlankPreviousLines(p.HasBlankPreviousLines())
-	parent.ReplaceChild(parent, p, r)
+	return true
 }
 
 // setextUnderline reports a line of only '=' or only '-' after up to three
@@ -466,7 +481,7 @@ func plainText(n ast.Node, src []byte, resolve bool) []byte {
 
 func kindOf(n ast.Node) BlockKind {
 	switch n.(type) {
-	case *rawParagraph, *ast.Paragraph, *ast.TextBlock:
+	case *ast.Paragraph, *ast.TextBlock:
 		return Paragraph
 	case *ast.Heading:
 		return Heading
@@ -509,7 +524,7 @@ func (b *builder) collectCode(n ast.Node, limit int) {
 		}
 		b.d.Code = append(b.d.Code, Span{start, end})
 		return
-	case *rawParagraph, *ast.Paragraph, *ast.Heading, *ast.HTMLBlock, *ast.ThematicBreak:
+	case *ast.Paragraph, *ast.Heading, *ast.HTMLBlock, *ast.ThematicBreak:
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
