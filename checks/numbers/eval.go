@@ -80,8 +80,9 @@ func abs(n int) int {
 	return n
 }
 
-// evaluate computes a side as written, or over vals when given.
-func evaluate(sd Side, vals []val) (val, string, bool) {
+// evaluate computes a side, whose tokens in evaluation order are rpn, as
+// written, or over vals when given.
+func evaluate(sd Side, rpn []tok, vals []val) (val, string, bool) {
 	if vals == nil {
 		var buf [8]val
 		vals = buf[:0]
@@ -89,7 +90,7 @@ func evaluate(sd Side, vals []val) (val, string, bool) {
 			vals = append(vals, val{q.Base, q.Unit.Dim})
 		}
 	}
-	return eval(sd.rpn, vals)
+	return eval(rpn, vals)
 }
 
 // within reports whether the written figure w (rounded to ±half) matches
@@ -129,16 +130,17 @@ const (
 )
 
 // judge checks one equation and fills Computed, Verdict, Error and Why.
-func judge(e *Equation) {
+// lrpn and rrpn are its sides in evaluation order.
+func judge(e *Equation, lrpn, rrpn []tok) {
 	slack := slackEqual
 	if e.Rel == Approx {
 		slack = slackApprox
 	}
-	expr, fig, exprName := e.Left, e.Right, "left"
+	expr, rpn, fig, exprName := e.Left, lrpn, e.Right, "left"
 	if e.Right.Ops > 0 && e.Left.Ops == 0 {
-		expr, fig, exprName = e.Right, e.Left, "right"
+		expr, rpn, fig, exprName = e.Right, rrpn, e.Left, "right"
 	}
-	lit, why, ok := evaluate(expr, nil)
+	lit, why, ok := evaluate(expr, rpn, nil)
 	if !ok {
 		if why != "" {
 			e.Verdict, e.Why = UnitMismatch, "the "+exprName+" side "+why
@@ -146,20 +148,20 @@ func judge(e *Equation) {
 		return // no verdict: nothing to check
 	}
 	if fig.Ops > 0 {
-		judgeExprs(e, lit, slack)
+		judgeExprs(e, lit, rrpn, slack)
 		return
 	}
 	f := fig.Quantities[0]
 	switch {
 	case !f.Unit.hasUnit():
-		judgeBare(e, expr, lit, f, slack)
+		judgeBare(e, expr, rpn, lit, f, slack)
 	case lit.d == Dimensionless && f.Unit.Dim != Dimensionless && allDimensionless(expr.Quantities) && anyBare(expr.Quantities):
 		// "30K peak × 1,000 = 30M QPS": the figures carry no unit, so the
 		// written unit labels the product.
 		e.Computed = Value{Base: lit.x * f.Unit.Scale, Dim: f.Unit.Dim, Unit: f.Unit, style: f.style}
 		verdict(e, within(f.Number, f.Half, lit.x, slack), f.Number, lit.x)
 	default:
-		judgeReadings(e, expr, exprName, lit, f, slack)
+		judgeReadings(e, expr, rpn, exprName, lit, f, slack)
 	}
 }
 
@@ -191,8 +193,8 @@ func allDimensionless(qs []Quantity) bool {
 
 // judgeExprs compares two expressions ("1,000 × 10K = 100 × 100K"); there
 // is no written figure, so only the relative slack applies.
-func judgeExprs(e *Equation, l val, slack float64) {
-	r, why, ok := evaluate(e.Right, nil)
+func judgeExprs(e *Equation, l val, rrpn []tok, slack float64) {
+	r, why, ok := evaluate(e.Right, rrpn, nil)
 	if !ok {
 		if why != "" {
 			e.Verdict, e.Why = UnitMismatch, "the right side "+why
@@ -210,7 +212,7 @@ func judgeExprs(e *Equation, l val, slack float64) {
 // judgeBare checks a figure written without a unit ("10M QPS × 86,400 =
 // 864B"): it may be the result in base units or the product of the figures
 // as written, whatever their units.
-func judgeBare(e *Equation, expr Side, lit val, f Quantity, slack float64) {
+func judgeBare(e *Equation, expr Side, rpn []tok, lit val, f Quantity, slack float64) {
 	naive := make([]val, len(expr.Quantities))
 	for i, q := range expr.Quantities {
 		x := q.Number
@@ -220,7 +222,7 @@ func judgeBare(e *Equation, expr Side, lit val, f Quantity, slack float64) {
 		naive[i] = val{x: x}
 	}
 	c := lit.x
-	if n, _, ok := evaluate(expr, naive); ok && distance(n.x, f.Number) < distance(c, f.Number) {
+	if n, _, ok := evaluate(expr, rpn, naive); ok && distance(n.x, f.Number) < distance(c, f.Number) {
 		c = n.x
 	}
 	e.Computed = Value{Base: c, Dim: Dimensionless, Unit: f.Unit, style: f.style}
@@ -235,7 +237,7 @@ func judgeBare(e *Equation, expr Side, lit val, f Quantity, slack float64) {
 // binary; and a figure that names a period may be the amount in one period.
 // The reading that matches with the fewest changes wins; otherwise the
 // closest reading of the figure's dimension is reported.
-func judgeReadings(e *Equation, expr Side, exprName string, lit val, f Quantity, slack float64) {
+func judgeReadings(e *Equation, expr Side, rpn []tok, exprName string, lit val, f Quantity, slack float64) {
 	qs := expr.Quantities
 	// Each figure that may be reread has up to two other readings.
 	var eligBuf [maxReadings]int
@@ -324,7 +326,7 @@ func judgeReadings(e *Equation, expr Side, exprName string, lit val, f Quantity,
 					changes++
 				}
 			}
-			if v, _, ok := eval(expr.rpn, vals); ok {
+			if v, _, ok := eval(rpn, vals); ok {
 				for _, t := range targets[:nt] {
 					if v.d != t.d {
 						continue

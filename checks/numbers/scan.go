@@ -50,7 +50,6 @@ type Side struct {
 	Span       Span
 	Quantities []Quantity // the figures, in order
 	Ops        int        // operators in the side; 0 means one written figure
-	rpn        []tok
 }
 
 // Equation is one relation of a chain "a × b = c ≈ d": a chain of n
@@ -119,7 +118,6 @@ type scanner struct {
 	out []Equation
 
 	qArena []Quantity
-	tArena []tok
 }
 
 // chainBufs hold the chain being read.
@@ -128,6 +126,9 @@ type chainBufs struct {
 	toks  []tok
 	sides []sideRec
 	rels  []relRec
+	// rpn holds the chain's sides in evaluation order, side after side.
+	// Only judging reads it, so it never leaves the scan.
+	rpn []tok
 }
 
 // chainPool keeps chain buffers from one scan to the next: a server scans
@@ -595,14 +596,18 @@ func (s *scanner) emit(hole Span) {
 	}
 	// Sides are copied into the equations, so their array can be scratch.
 	var sideBuf [8]Side
-	sides := sideBuf[:0]
+	var rpnBuf [8][]tok
+	sides, rpns := sideBuf[:0], rpnBuf[:0]
 	if len(s.sides) > len(sideBuf) {
-		sides = make([]Side, 0, len(s.sides))
+		sides, rpns = make([]Side, 0, len(s.sides)), make([][]tok, 0, len(s.sides))
 	}
-	sides = sides[:len(s.sides)]
+	sides, rpns = sides[:len(s.sides)], rpns[:len(s.sides)]
+	s.rpn = s.rpn[:0]
 	for i, sd := range s.sides {
-		rpn := toRPN(take(&s.tArena, sd.t1-sd.t0)[:0], s.toks[sd.t0:sd.t1], sd.q0)
-		sides[i] = Side{Span: sd.span, Quantities: qs[sd.q0:sd.q1:sd.q1], Ops: sd.ops, rpn: rpn}
+		start := len(s.rpn)
+		s.rpn = toRPN(s.rpn, s.toks[sd.t0:sd.t1], sd.q0)
+		rpns[i] = s.rpn[start:len(s.rpn):len(s.rpn)]
+		sides[i] = Side{Span: sd.span, Quantities: qs[sd.q0:sd.q1:sd.q1], Ops: sd.ops}
 	}
 	for i, r := range s.rels {
 		if i >= len(keep) || !keep[i] {
@@ -612,7 +617,7 @@ func (s *scanner) emit(hole Span) {
 		if i+1 == len(sides) {
 			e := Equation{Span: Span{l.Span.Start, max(hole.End, r.span.End)}, Left: l, Rel: r.rel, RelSpan: r.span,
 				Right: Side{Span: hole}, Verdict: Unfinished}
-			switch v, why, ok := evaluate(l, nil); {
+			switch v, why, ok := evaluate(l, rpns[i], nil); {
 			case ok:
 				e.Computed = display(v, l.Quantities)
 			case why != "":
@@ -625,7 +630,7 @@ func (s *scanner) emit(hole Span) {
 		}
 		rt := sides[i+1]
 		e := Equation{Span: Span{l.Span.Start, rt.Span.End}, Left: l, Rel: r.rel, RelSpan: r.span, Right: rt}
-		if judge(&e); e.Verdict != 0 {
+		if judge(&e, rpns[i], rpns[i+1]); e.Verdict != 0 {
 			s.add(e)
 		}
 	}
