@@ -593,7 +593,6 @@ func numberClass(w []byte, next uint64) uint8 {
 	for k < len(w) && (w[k] >= '0' && w[k] <= '9' || w[k] == '.' || w[k] == ',') {
 		k++
 	}
-	val := parseNumber(w[:k])
 	suffix := string(w[k:])
 	// The unit is glued to the number ("5ms") or the next word ("5 ms"),
 	// whose hash is all that is kept of it.
@@ -601,17 +600,19 @@ func numberClass(w []byte, next uint64) uint8 {
 	if suffix != "" {
 		unit = hashWord(w[k:])
 	}
+	// Most numbers need no value: only a percentage (nines or not) and a
+	// bare count (large or not) read it.
 	switch {
 	case suffix == "%":
-		if val >= 99 && val < 100 || val == 99 {
+		if val := parseNumber(w[:k]); val >= 99 && val < 100 || val == 99 {
 			return classNines
 		}
 		return classPct
 	case (suffix == "th" || suffix == "" || suffix == "st") && next == percentileHash:
 		return classPctl
-	case unitClasses[unit] != classNone:
-		return unitClasses[unit]
-	case suffix == "" && val >= 10000:
+	case unitClasses.of(unit) != classNone:
+		return unitClasses.of(unit)
+	case suffix == "" && parseNumber(w[:k]) >= 10000:
 		return classCount
 	case suffix == "":
 		return classNum
@@ -620,19 +621,50 @@ func numberClass(w []byte, next uint64) uint8 {
 }
 
 // unitClasses maps the hash of a unit word to the class of a number
-// followed by it.
-var unitClasses = func() map[uint64]uint8 {
-	m := map[uint64]uint8{}
+// followed by it. Every number of a document is looked up here, so it is a
+// small probe table rather than a map.
+var unitClasses = func() *unitTable {
+	t := new(unitTable)
 	for _, u := range []struct {
 		class uint8
 		words map[string]bool
 	}{{classDur, timeUnits}, {classSize, sizeUnits}, {classCount, countUnits}} {
 		for w := range u.words {
-			m[hashWord([]byte(w))] = u.class
+			t.add(hashWord([]byte(w)), u.class)
 		}
 	}
-	return m
+	return t
 }()
+
+// unitTable is an open-addressing set of unit hashes with their classes;
+// it holds a few dozen units and is kept at most half full.
+type unitTable struct {
+	n     int
+	slots [128]struct {
+		h     uint64
+		class uint8
+	}
+}
+
+func (t *unitTable) add(h uint64, class uint8) {
+	if t.n++; 2*t.n > len(t.slots) {
+		panic("checks: too many unit words for unitTable; make it larger")
+	}
+	k := h % uint64(len(t.slots))
+	for t.slots[k].class != classNone {
+		k = (k + 1) % uint64(len(t.slots))
+	}
+	t.slots[k].h, t.slots[k].class = h, class
+}
+
+func (t *unitTable) of(h uint64) uint8 {
+	for k := h % uint64(len(t.slots)); t.slots[k].class != classNone; k = (k + 1) % uint64(len(t.slots)) {
+		if t.slots[k].h == h {
+			return t.slots[k].class
+		}
+	}
+	return classNone
+}
 
 var percentileHash = hashWord([]byte("percentile"))
 

@@ -366,6 +366,10 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 func (x *docScanner) match(st *secStat) {
 	toks := x.sc.toks
 	for i := 0; i < len(toks); {
+		if toks[i].h == 0 {
+			i++ // a gap: no phrase starts there
+			continue
+		}
 		n := x.v.body.match(&x.sc, toks, i, func(e *entry) {
 			if e.kind != kindConcern {
 				return
