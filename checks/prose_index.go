@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"encoding/binary"
 	"slices"
 	"sort"
 )
@@ -63,13 +64,19 @@ func (x *wordIndex) buildLeads() {
 	for k := 1; k <= leadBuckets; k++ {
 		x.leads[k] += x.leads[k-1]
 	}
+	// Fill each bucket from its end, taking the words last to first, so
+	// that a bucket lists its words in order of first use and no second
+	// array of fill points is needed: a bucket's end is the next one's
+	// start.
 	x.byLead = make([]int32, x.leads[leadBuckets])
-	fill := slices.Clone(x.leads[:leadBuckets])
-	for i, w := range x.words {
-		k := lead(x.word(w))
-		x.byLead[fill[k]] = int32(i)
-		fill[k]++
+	for i := len(x.words) - 1; i >= 0; i-- {
+		k := lead(x.word(x.words[i])) + 1
+		x.leads[k]--
+		x.byLead[x.leads[k]] = int32(i)
 	}
+	// Each bucket's end moved back to its start: shift the starts up.
+	copy(x.leads[:leadBuckets], x.leads[1:])
+	x.leads[leadBuckets] = int32(len(x.byLead))
 }
 
 // wordSlot is one distinct word: its starts are pos[lo:hi].
@@ -93,19 +100,10 @@ var phraseWordByte = func() (t [256]bool) {
 	return t
 }()
 
-// FNV-1a, computed byte by byte as the index scans a word.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// indexHash hashes a word the way newWordIndex does while scanning it.
+// indexHash hashes a word the way newWordIndex does: hashWord's hash,
+// folded to 32 bits.
 func indexHash(w string) uint32 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * fnvPrime
-	}
-	return uint32(h ^ h>>32)
+	return uint32(hashWord([]byte(w)))
 }
 
 func newWordIndex(b []byte) *wordIndex {
@@ -118,7 +116,7 @@ func newWordIndex(b []byte) *wordIndex {
 		size *= 2
 	}
 	x.table = make([]int32, size)
-	x.words = make([]wordSlot, 0, size/2)
+	x.words = make([]wordSlot, 0, len(b)/24+16)
 	// ids numbers each occurrence's word, in text order; while building,
 	// a word's lo is where its first occurrence starts and hi counts them.
 	ids := make([]int32, 0, len(b)/6+16)
@@ -127,13 +125,21 @@ func newWordIndex(b []byte) *wordIndex {
 			i++
 			continue
 		}
-		h := uint64(fnvOffset)
-		j := i
+		j := i + 1
 		for j < len(b) && phraseWordByte[b[j]] {
-			h = (h ^ uint64(b[j])) * fnvPrime
 			j++
 		}
-		h32, n := uint32(h^h>>32), int32(j-i)
+		n := int32(j - i)
+		// Most words are shorter than eight bytes: hash them from one
+		// load, masked to the word, as hashWord would.
+		var h32 uint32
+		var short uint64 // the word's bytes, when it fits in one load
+		if n < 8 && i+8 <= len(b) {
+			short = binary.LittleEndian.Uint64(b[i:]) & (1<<(8*n) - 1)
+			h32 = uint32(finishHash(uint64(n), short))
+		} else {
+			h32 = uint32(hashWord(b[i:j]))
+		}
 		mask := uint32(len(x.table) - 1)
 		for k := h32 & mask; ; k = (k + 1) & mask {
 			id := x.table[k] - 1
@@ -147,7 +153,7 @@ func newWordIndex(b []byte) *wordIndex {
 				}
 				break
 			}
-			if w := &x.words[id]; w.hash == h32 && w.n == n && string(b[w.lo:w.lo+n]) == string(b[i:j]) {
+			if w := &x.words[id]; w.hash == h32 && w.n == n && sameWord(b, int(w.lo), i, j, short) {
 				w.hi++
 				ids = append(ids, id)
 				break
@@ -181,6 +187,16 @@ func newWordIndex(b []byte) *wordIndex {
 		}
 	}
 	return x
+}
+
+// sameWord reports whether the word at b[lo:] equals b[i:j], comparing one
+// masked load when the caller has it (short is non-zero) instead of
+// calling into a byte comparison.
+func sameWord(b []byte, lo, i, j int, short uint64) bool {
+	if short != 0 && lo+8 <= len(b) {
+		return binary.LittleEndian.Uint64(b[lo:])&(1<<(8*(j-i))-1) == short
+	}
+	return string(b[lo:lo+j-i]) == string(b[i:j])
 }
 
 // grow doubles the table.

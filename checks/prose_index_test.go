@@ -17,7 +17,7 @@ import (
 func TestWordIndexAgreesWithScan(t *testing.T) {
 	var sb strings.Builder
 	words := []string{"rollback", "roll", "idempotent", "idempotency", "a", "an", "p99", "fail", "open", "fail-open",
-		"read", "reads", "your", "writes", "cache", "cached", "café", "使用", "x", "z9", "429", "1429"}
+		"read", "reads", "your", "writes", "cache", "cached", "café", "使用", "x", "z9", "429", "1429", "exactlyoncedelivery", "linearizable"}
 	for i := 0; i < 3000; i++ {
 		fmt.Fprintf(&sb, "%s w%d ", words[i*7%len(words)], i%900)
 		if i%13 == 0 {
@@ -27,7 +27,7 @@ func TestWordIndexAgreesWithScan(t *testing.T) {
 	text := strings.ToLower(sb.String())
 	pt := &proseText{b: []byte(text)}
 	phrasesToTry := []string{"rollback", "roll*", "idempoten*", "a", "a*", "an", "p99", "p*", "fail open", "read your writes",
-		"read*", "cache*", "caf*", "w12", "w1*", "w899", "w900", "z9", "z*", "429", "nothing", "x", "/v1*", "isn't"}
+		"read*", "cache*", "caf*", "exactly*", "linearizable", "w12", "w1*", "w899", "w900", "z9", "z*", "429", "nothing", "x", "/v1*", "isn't"}
 	n := len(pt.b)
 	spans := []Span{{Start: 0, End: n}, {Start: 1, End: n}, {Start: n / 3, End: n / 2}, {Start: n - 40, End: n}, {Start: 5, End: 6}, {Start: n / 2, End: n / 2}}
 	for _, p := range phrasesToTry {
