@@ -41,8 +41,12 @@ type place struct {
 // One case is left alone: a heading indented by two or three spaces right
 // after the spot continues the snippet's last list item.
 func InsertionPoint(d *doc.Document, concern string, present func(concern string) *doc.Section) (offset, level int, ok bool) {
+	r, known := rank[concern]
+	if !known {
+		return 0, 0, false
+	}
 	lookup := sectionsOf(d, present)
-	p, ok := placeOf(d, concern, &lookup)
+	p, ok := placeOf(d, r, &lookup)
 	if !ok {
 		return 0, 0, false
 	}
@@ -56,11 +60,12 @@ func InsertionPoint(d *doc.Document, concern string, present func(concern string
 func (s *Set) InsertEdit(d *doc.Document, concern string, present func(concern string) *doc.Section) (edit.Edit, bool) {
 	// InsertEdits for one concern, without the slices it needs to group
 	// several: this runs for every missing concern on every check.
-	if _, ok := s.snippets[concern]; !ok {
+	r, known := rank[concern]
+	if !known || !s.hasSnippet[r] {
 		return edit.Edit{}, false
 	}
 	lookup := sectionsOf(d, present)
-	p, ok := placeOf(d, concern, &lookup)
+	p, ok := placeOf(d, r, &lookup)
 	if !ok {
 		return edit.Edit{}, false
 	}
@@ -75,11 +80,14 @@ func (s *Set) InsertEdit(d *doc.Document, concern string, present func(concern s
 func (s *Set) InsertEdits(d *doc.Document, concerns []string, present func(concern string) *doc.Section) []edit.Edit {
 	lookup := sectionsOf(d, present)
 	var places []place
+	var seen [len(order)]bool
 	for _, c := range concerns {
-		if _, ok := s.snippets[c]; !ok || slices.ContainsFunc(places, func(p place) bool { return p.concern == c }) {
+		r, known := rank[c]
+		if !known || !s.hasSnippet[r] || seen[r] {
 			continue
 		}
-		if p, ok := placeOf(d, c, &lookup); ok {
+		seen[r] = true
+		if p, ok := placeOf(d, r, &lookup); ok {
 			places = append(places, p)
 		}
 	}
@@ -171,11 +179,12 @@ func titleOf(d *doc.Document) *doc.Section {
 	return t
 }
 
-func placeOf(d *doc.Document, concern string, lookup *sections) (place, bool) {
-	r, known := rank[concern]
-	if !known || lookup.find(r) != nil {
+// placeOf places the concern of rank r; ok is false when it has a section.
+func placeOf(d *doc.Document, r int, lookup *sections) (place, bool) {
+	if lookup.find(r) != nil {
 		return place{}, false
 	}
+	concern := order[r]
 	size := len(d.Src)
 	for i := r - 1; i >= 0; i-- {
 		if s := lookup.anchor(i); s != nil {
@@ -245,7 +254,7 @@ func (s *Set) insertAt(d *doc.Document, group []place) edit.Edit {
 	case closer != "":
 		// The open block would swallow anything appended, but it runs to the
 		// end anyway, so closing it changes nothing that was there.
-	case len(bytes.TrimLeft(bytes.TrimPrefix(src[:q], []byte("\uFEFF")), " \t\r\n")) == 0:
+	case onlyBlank(bytes.TrimPrefix(src[:q], []byte("\uFEFF"))):
 		// Nothing but blank lines or a byte order mark precedes.
 	case !endsWithLineEnding(src[:q]):
 		lead = 2
@@ -342,10 +351,15 @@ func trimBlankLines(src []byte, p, lower int) int {
 		if ls > 0 && src[ls-1] == '\r' {
 			ls--
 		}
-		for ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
+		// Walking back from the end of the line stops at the first
+		// content byte, so a line of text is not scanned to its start.
+		for ls > 0 && (src[ls-1] == ' ' || src[ls-1] == '\t') {
 			ls--
 		}
-		if ls < lower || len(bytes.TrimLeft(src[ls:p], " \t\r\n")) > 0 {
+		if ls > 0 && src[ls-1] != '\n' && src[ls-1] != '\r' {
+			break
+		}
+		if ls < lower {
 			break
 		}
 		p = ls
@@ -356,11 +370,27 @@ func trimBlankLines(src []byte, p, lower int) int {
 // blankLineAt reports whether the line starting at offset holds only spaces
 // and tabs.
 func blankLineAt(src []byte, offset int) bool {
-	line := src[offset:]
-	if i := bytes.IndexAny(line, "\r\n"); i >= 0 {
-		line = line[:i]
+	for _, c := range src[offset:] {
+		switch c {
+		case ' ', '\t':
+		case '\r', '\n':
+			return true
+		default:
+			return false
+		}
 	}
-	return len(bytes.TrimLeft(line, " \t")) == 0
+	return true
+}
+
+// onlyBlank reports whether b holds nothing but spaces, tabs and line
+// endings.
+func onlyBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // unclosedBlock returns the line that closes the document's last top-level

@@ -490,3 +490,31 @@ func TestInsertTextMatchesRender(t *testing.T) {
 		t.Error(b)
 	}
 }
+
+func TestTrimBlankLines(t *testing.T) {
+	tests := []struct {
+		src      string
+		p, lower int
+		want     int
+	}{
+		{"a\n\n\n", 4, 0, 2},
+		{"a \t\r\n \t\r\n", 9, 0, 5}, // CRLF, spaces and tabs on the blank line
+		{"a\r\r", 3, 0, 2},           // lone CR endings
+		{"\n\n", 2, 1, 1},            // not before lower
+		{"\n \n", 3, 2, 3},           // the blank line starts before lower
+		{"  x", 3, 0, 3},             // a last line of text without an ending
+		{"x\n  \t", 5, 0, 2},         // a last line of blanks without an ending
+		{"見出し\n\n", 11, 0, 10},       // multi-byte text is content
+	}
+	for _, tt := range tests {
+		if got := trimBlankLines([]byte(tt.src), tt.p, tt.lower); got != tt.want {
+			t.Errorf("trimBlankLines(%q, %d, %d) = %d, want %d", tt.src, tt.p, tt.lower, got, tt.want)
+		}
+	}
+	src := []byte("ab\n  \r\n\tc\n \t")
+	for offset, want := range map[int]bool{0: false, 3: true, 7: false, 10: true, len(src): true} {
+		if got := blankLineAt(src, offset); got != want {
+			t.Errorf("blankLineAt(%q, %d) = %v, want %v", src, offset, got, want)
+		}
+	}
+}

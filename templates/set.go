@@ -40,6 +40,9 @@ type Set struct {
 	// time was most of that cost. Slots are atomic because a Set is shared
 	// by concurrent runs; two of them filling one slot store equal text.
 	rendered []atomic.Pointer[string]
+	// hasSnippet says by rank which concerns have a snippet, sparing
+	// insertion a map lookup per call.
+	hasSnippet [len(order)]bool
 }
 
 // Builtin returns the templates and snippets shipped with designls. The
@@ -100,6 +103,9 @@ func (s *Set) WithOverlay(files map[string][]byte) (*Set, error) {
 		return nil, errors.Join(errs...)
 	}
 	next.rendered = make([]atomic.Pointer[string], len(order)*renderVariants)
+	for r, c := range order {
+		_, next.hasSnippet[r] = next.snippets[c]
+	}
 	next.templates = make(map[string]Template, len(next.raw))
 	for name, raw := range next.raw {
 		next.templates[name] = raw.expand(next.snippets)
