@@ -402,6 +402,11 @@ func unclosedBlock(d *doc.Document) string {
 		return ""
 	}
 	last := d.Blocks[len(d.Blocks)-1]
+	if last.Kind != doc.Code && last.Kind != doc.HTML {
+		// Only these can be left open; the usual last paragraph or list
+		// is not worth copying out below.
+		return ""
+	}
 	// The block's span ends at its last non-blank line.
 	text := strings.ReplaceAll(string(d.Text(last.Span)), "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
