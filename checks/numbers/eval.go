@@ -575,13 +575,13 @@ func display(v val, qs []Quantity) Value {
 func pickStyle(qs []Quantity) style {
 	st := style{sig: 3}
 	for _, q := range qs {
-		if q.style.mag != "" && q.style.mag != "Ki" && q.style.mag != "Mi" && q.style.mag != "Gi" && q.style.mag != "Ti" {
+		if q.style.mag != noSuffix && !q.style.mag.binary() {
 			st.mag, st.words, st.sep = q.style.mag, q.style.words, q.style.sep
 			return st
 		}
 	}
 	for _, q := range qs {
-		if q.style.sep != "" {
+		if q.style.sep != noSeparator {
 			st.sep = q.style.sep
 			return st
 		}

@@ -7,13 +7,83 @@ import (
 )
 
 // style records how a writer spelled a figure, so that a corrected or
-// computed figure can be written back the same way.
+// computed figure can be written back the same way. Every Quantity and
+// Value carries one, so it holds one-byte codes rather than strings: that
+// keeps them smaller and free of pointers for the garbage collector.
 type style struct {
-	mag   string // magnitude as written: "K", "k", "M", "B", "bn", "G", "Ki", "million"; "" for none
-	words bool   // the magnitude was a word ("2.5 million")
-	sep   string // thousands separator as written: ",", "_", a thin space; "" for none
-	glued bool   // no space between the figure and its unit ("10ms", "99.9%")
-	sig   int8   // significant digits written
+	mag   suffix    // magnitude as written: "K", "k", "M", "B", "bn", "G", "Ki", "million"; none
+	words bool      // the magnitude was a word ("2.5 million")
+	sep   separator // thousands separator as written: ",", "_", a thin space; none
+	glued bool      // no space between the figure and its unit ("10ms", "99.9%")
+	sig   int8      // significant digits written
+}
+
+// suffix is a magnitude as written after a figure, glued ("10K") or as a
+// word ("2.5 million").
+type suffix uint8
+
+const (
+	noSuffix suffix = iota
+	sufK
+	sufLowerK
+	sufM
+	sufB
+	sufBn
+	sufG
+	sufT
+	sufKi
+	sufMi
+	sufGi
+	sufTi
+	sufThousand
+	sufMillion
+	sufBillion
+	sufTrillion
+	sufMn
+)
+
+// binary reports whether the suffix is a power of 1,024, which a computed
+// figure does not take over.
+func (s suffix) binary() bool { return sufKi <= s && s <= sufTi }
+
+// separator is a thousands separator as written.
+type separator uint8
+
+const (
+	noSeparator separator = iota
+	sepComma
+	sepUnderscore
+	sepNoBreak       // U+00A0
+	sepThin          // U+2009
+	sepNarrowNoBreak // U+202F
+	sepHair          // U+200A
+)
+
+var separatorText = [...]string{"", ",", "_", "\u00a0", "\u2009", "\u202f", "\u200a"}
+
+func (s separator) String() string { return separatorText[s] }
+
+// separatorAt returns the thousands separator at b[i] and its byte length,
+// or noSeparator: a comma, an underscore, or a space wider than one byte
+// (a space or tab between digits separates figures, not groups).
+func separatorAt(b []byte, i int) (separator, int) {
+	switch b[i] {
+	case ',':
+		return sepComma, 1
+	case '_':
+		return sepUnderscore, 1
+	}
+	switch n := inlineSpace(b, i); {
+	case n == 2:
+		return sepNoBreak, 2
+	case n == 3 && b[i+2] == 0x89:
+		return sepThin, 3
+	case n == 3 && b[i+2] == 0xAF:
+		return sepNarrowNoBreak, 3
+	case n == 3:
+		return sepHair, 3
+	}
+	return noSeparator, 0
 }
 
 // Value is a computed amount with the unit and figure style it should be
@@ -57,7 +127,7 @@ func Format(v Value) string {
 	// Durations, sizes and percentages read as plain figures ("43,200 min");
 	// magnitude suffixes are kept for counts and rates, or where the writer
 	// used one on this very figure.
-	allowMag := st.mag != "" || u.num == nil || u.num.kind == kindNoun || u.num.kind == kindRate || u.num.kind == kindBitRate
+	allowMag := st.mag != noSuffix || u.num == nil || u.num.kind == kindNoun || u.num.kind == kindRate || u.num.kind == kindBitRate
 	s := formatNumber(n, st, allowMag)
 	switch {
 	case text == "":
@@ -121,11 +191,11 @@ func formatNumber(n float64, st style, allowMag bool) string {
 	} else if a >= 1000 {
 		s = strconv.FormatFloat(math.Round(a), 'f', 0, 64)
 		sep := st.sep
-		if sep == "" && st.mag != "" {
-			sep = ","
+		if sep == noSeparator && st.mag != noSuffix {
+			sep = sepComma
 		}
-		if sep != "" {
-			s = group(s, sep)
+		if sep != noSeparator {
+			s = group(s, sep.String())
 		}
 	} else {
 		s = fmtSig(a, sig)
@@ -136,17 +206,17 @@ func formatNumber(n float64, st style, allowMag bool) string {
 	return s
 }
 
-func magFamily(mag string, words bool) []string {
+func magFamily(mag suffix, words bool) []string {
 	switch {
-	case mag == "bn":
+	case mag == sufBn:
 		return magBn
 	case words:
 		return magWords
-	case mag == "":
+	case mag == noSuffix:
 		return nil
-	case mag == "k":
+	case mag == sufLowerK:
 		return magLowerK
-	case mag == "G":
+	case mag == sufG:
 		return magSI
 	}
 	return magLetters

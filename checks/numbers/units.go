@@ -292,35 +292,34 @@ var nounUnits = [...]unitDef{
 }
 
 // magnitude returns the scale of a suffix glued to a figure ("10K", "2bn")
-// and its constant spelling, so the figure's style keeps no reference to
-// the text. "B" glued to digits means billions; only a byte unit spelled
-// out ("2 B", "KB", "bytes") means bytes.
-func magnitude(w []byte) (float64, string) {
+// and its code. "B" glued to digits means billions; only a byte unit
+// spelled out ("2 B", "KB", "bytes") means bytes.
+func magnitude(w []byte) (float64, suffix) {
 	switch string(w) {
 	case "K":
-		return 1e3, "K"
+		return 1e3, sufK
 	case "k":
-		return 1e3, "k"
+		return 1e3, sufLowerK
 	case "M":
-		return 1e6, "M"
+		return 1e6, sufM
 	case "B":
-		return 1e9, "B"
+		return 1e9, sufB
 	case "bn":
-		return 1e9, "bn"
+		return 1e9, sufBn
 	case "G":
-		return 1e9, "G"
+		return 1e9, sufG
 	case "T":
-		return 1e12, "T"
+		return 1e12, sufT
 	case "Ki":
-		return 1 << 10, "Ki"
+		return 1 << 10, sufKi
 	case "Mi":
-		return 1 << 20, "Mi"
+		return 1 << 20, sufMi
 	case "Gi":
-		return 1 << 30, "Gi"
+		return 1 << 30, sufGi
 	case "Ti":
-		return 1 << 40, "Ti"
+		return 1 << 40, sufTi
 	}
-	return 0, ""
+	return 0, noSuffix
 }
 
 func hasMagnitude(w []byte) bool {
@@ -332,7 +331,9 @@ func hasMagnitude(w []byte) bool {
 var magnitudeWords = []struct {
 	word  string
 	scale float64
-}{{"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"bn", 1e9}, {"mn", 1e6}}
+	code  suffix
+}{{"thousand", 1e3, sufThousand}, {"million", 1e6, sufMillion}, {"billion", 1e9, sufBillion},
+	{"trillion", 1e12, sufTrillion}, {"bn", 1e9, sufBn}, {"mn", 1e6, sufMn}}
 
 // lookupUnit finds a unit spelled by word, trying the case-sensitive
 // spellings first. Plain ASCII words are lower-cased into a stack buffer so
