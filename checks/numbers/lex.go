@@ -14,23 +14,42 @@ import (
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 
+// Prose is mostly letters, spaces and punctuation, so the searches for
+// digits below test eight bytes at a time. Each word keeps seven low bits
+// per byte, so that no sum carries into the next byte, and bytes with the
+// high bit set are dropped at the end.
+const ones, highs = 0x0101010101010101, 0x8080808080808080
+
+// digitBits sets the high bit of each byte of x (high bits clear) that is
+// '0'..'9'.
+func digitBits(x uint64) uint64 { return (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) }
+
 // nextCandidate returns the first index at or after i that holds a digit
-// or "(", where a figure or a chain may start. Prose is mostly letters,
-// spaces and punctuation, so it tests eight bytes at a time.
+// or "(", where a figure or a chain may start.
 func nextCandidate(b []byte, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(b); i += 8 {
 		w := binary.LittleEndian.Uint64(b[i:])
-		// Seven low bits per byte, so that no sum below carries into the
-		// next byte; bytes with the high bit set are dropped at the end.
 		x := w &^ highs
-		digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones) // high bit set for '0'..'9'
-		paren := ^((x ^ '('*ones) + 0x7f*ones)                    // high bit set for '('
-		if m := (digit | paren) &^ w & highs; m != 0 {
+		paren := ^((x ^ '('*ones) + 0x7f*ones) // high bit set for '('
+		if m := (digitBits(x) | paren) &^ w & highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for i < len(b) && !isDigit(b[i]) && b[i] != '(' {
+		i++
+	}
+	return i
+}
+
+// nextDigit returns the first index at or after i that holds a digit.
+func nextDigit(b []byte, i int) int {
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if m := digitBits(w&^highs) &^ w & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(b) && !isDigit(b[i]) {
 		i++
 	}
 	return i
@@ -41,11 +60,14 @@ func nextCandidate(b []byte, i int) int {
 // when there is none.
 func nextFigure(b []byte, i, end int) int {
 	for {
-		i = nextCandidate(b[:end], i)
-		if i >= end || (isDigit(b[i]) && startAllowed(b, i)) {
+		i = nextDigit(b[:end], i)
+		if i >= end || startAllowed(b, i) {
 			return i
 		}
-		i++
+		// The digits right after it are inside the same word, so none of
+		// them may start a figure either.
+		for i++; i < end && isDigit(b[i]); i++ {
+		}
 	}
 }
 
