@@ -313,7 +313,9 @@ func (t *proseText) sentences(d *doc.Document, span Span, quotes bool) []Span {
 	if whole && t.allSentences[q] != nil {
 		return t.allSentences[q]
 	}
-	out := []Span{}
+	// Design docs run about one sentence per 60 bytes: start near that
+	// rather than doubling up to it.
+	out := make([]Span, 0, min(span.Len(), len(d.Src))/64+8)
 	defer func() {
 		if whole {
 			t.allSentences[q] = out
