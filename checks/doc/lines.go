@@ -18,8 +18,15 @@ type LineIndex struct {
 
 // NewLineIndex indexes the line starts of src.
 func NewLineIndex(src []byte) LineIndex {
-	starts := make([]int, 1, len(src)/40+1)
-	if bytes.IndexByte(src, '\r') < 0 {
+	// Counting first sizes starts exactly: growing it by appends copied
+	// and threw away about as many bytes as it finally held.
+	lf := bytes.Count(src, []byte("\n"))
+	cr := bytes.Count(src, []byte("\r"))
+	if cr > 0 {
+		lf += cr - bytes.Count(src, []byte("\r\n"))
+	}
+	starts := make([]int, 1, lf+1)
+	if cr == 0 {
 		// Only "\n" ends lines: let IndexByte find them.
 		for i := 0; ; {
 			k := bytes.IndexByte(src[i:], '\n')

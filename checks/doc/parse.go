@@ -3,6 +3,8 @@ package doc
 import (
 	"bytes"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -262,14 +264,58 @@ type builder struct {
 
 func (b *builder) span(n ast.Node) Span { return NodeSpan(n, b.base, b.size) }
 
-// lineStart returns the start of the line holding offset.
+// nearby bounds how far lineStart and nextLine scan for a line ending
+// before they ask the line index. Most offsets they get are a few bytes
+// from one, and a short scan beats a bisection of the index, whose every
+// probe can miss the cache on a long document; the bound keeps a
+// megabyte-long line from making the scans quadratic.
+const nearby = 64
+
+// lineStart returns the start of the line holding offset, as
+// Lines.LineStart(Lines.Line(offset)) does.
 func (b *builder) lineStart(off int) int {
+	src := b.d.Src
+	off = clamp(off, 0, b.size)
+	// The "\n" of a "\r\n" belongs to the line of its "\r".
+	if off < len(src) && src[off] == '\n' && off > 0 && src[off-1] == '\r' {
+		off--
+	}
+	for i := off; i > 0 && i > off-nearby; i-- {
+		if c := src[i-1]; c == '\n' || c == '\r' {
+			return i
+		}
+		if i == 1 {
+			return 0
+		}
+	}
+	if off == 0 {
+		return 0
+	}
 	return b.d.Lines.LineStart(b.d.Lines.Line(off))
 }
 
 // nextLine returns the start of the line after the one holding offset, or
-// the end of the source.
+// the end of the source, as the line index would.
 func (b *builder) nextLine(off int) int {
+	src := b.d.Src
+	off = clamp(off, 0, b.size)
+	for i := off; i < len(src) && i < off+nearby; i++ {
+		switch src[i] {
+		case '\n':
+			return i + 1
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				return i + 2
+			}
+			return i + 1
+		}
+		if i == len(src)-1 {
+			return b.size
+		}
+	}
+	if off == len(src) {
+		return b.size
+	}
 	l := b.d.Lines.Line(off)
 	if l+1 >= b.d.Lines.Lines() {
 		return b.size
@@ -281,75 +327,83 @@ func (b *builder) build(root ast.Node) {
 	d := b.d
 	d.Root = &Section{Index: -1, Body: Span{b.base, b.size}, Own: Span{b.base, b.size}}
 
-	// Block starts, so that each block ends where the next begins.
-	nodes := make([]ast.Node, 0, 64)
-	headings := 0
+	// Sized by a first pass over the top-level nodes, not grown: on a long
+	// document growing them cost more than the pass.
+	count, headings := 0, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		nodes = append(nodes, n)
+		count++
 		if n.Kind() == ast.KindHeading {
 			headings++
 		}
 	}
-	starts := make([]int, len(nodes)+1)
-	for i, n := range nodes {
+	d.Blocks = make([]Block, count)
+	// Each block ends where the next begins, so every start is known
+	// before any block is finished.
+	i := 0
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		// Never before base: a byte order mark shares the first line.
-		starts[i] = max(b.lineStart(b.blockStart(n)), b.base)
+		d.Blocks[i].Span.Start = max(b.lineStart(b.blockStart(n)), b.base)
+		i++
 	}
-	starts[len(nodes)] = b.size
 	// Keep starts monotonic even if goldmark reports something odd.
-	for i := len(nodes) - 1; i >= 0; i-- {
-		if starts[i] > starts[i+1] {
-			starts[i] = starts[i+1]
-		}
+	next := b.size
+	for i := count - 1; i >= 0; i-- {
+		d.Blocks[i].Span.Start = min(d.Blocks[i].Span.Start, next)
+		next = d.Blocks[i].Span.Start
 	}
 
 	// A section's own blocks are a run of d.Blocks: the blocks after its
 	// heading up to the next heading. Each section's Blocks is that run of
 	// the one array, capped so that appending to it cannot spill over.
-	d.Blocks = make([]Block, 0, len(nodes))
 	d.Sections = make([]*Section, 0, headings)
 	sections := make([]Section, headings)
 	own, ownFrom := d.Root, 0
-	closeOwn := func() {
-		own.Blocks = d.Blocks[ownFrom:len(d.Blocks):len(d.Blocks)]
+	closeOwn := func(to int) {
+		own.Blocks = d.Blocks[ownFrom:to:to]
 		if len(own.Blocks) == 0 {
 			own.Blocks = nil
 		}
 	}
 	stack := []*Section{d.Root}
-	for i, n := range nodes {
-		blk := Block{Kind: kindOf(n), Span: Span{starts[i], b.trimBlank(starts[i], starts[i+1])}}
+	i = 0
+	for n := root.FirstChild(); n != nil; n, i = n.NextSibling(), i+1 {
+		blk := &d.Blocks[i]
+		start, end := blk.Span.Start, b.size
+		if i+1 < count {
+			end = d.Blocks[i+1].Span.Start
+		}
+		blk.Kind = kindOf(n)
+		blk.Span.End = b.trimBlank(start, end)
 		if blk.Kind == Paragraph && isTable(d.Src, blk.Span) {
 			blk.Kind = Table
 		}
-		b.collectCode(n, starts[i+1])
-		if h, ok := n.(*ast.Heading); ok {
-			s := &sections[len(d.Sections)]
-			b.section(s, h, starts[i], starts[i+1])
-			for len(stack) > 1 && stack[len(stack)-1].Level >= s.Level {
-				top := stack[len(stack)-1]
-				top.Body.End = starts[i]
-				stack = stack[:len(stack)-1]
-			}
-			parent := stack[len(stack)-1]
-			s.Parent = parent
-			parent.Children = append(parent.Children, s)
-			if prev := len(d.Sections); prev > 0 {
-				d.Sections[prev-1].Own.End = starts[i]
-			} else {
-				d.Root.Own.End = starts[i]
-			}
-			closeOwn()
-			s.Index = len(d.Sections)
-			d.Sections = append(d.Sections, s)
-			stack = append(stack, s)
-			d.Blocks = append(d.Blocks, blk)
-			own, ownFrom = s, len(d.Blocks)
+		b.collectCode(n, end)
+		h, ok := n.(*ast.Heading)
+		if !ok {
 			continue
 		}
-		d.Blocks = append(d.Blocks, blk)
+		s := &sections[len(d.Sections)]
+		b.section(s, h, start, end)
+		for len(stack) > 1 && stack[len(stack)-1].Level >= s.Level {
+			top := stack[len(stack)-1]
+			top.Body.End = start
+			stack = stack[:len(stack)-1]
+		}
+		parent := stack[len(stack)-1]
+		s.Parent = parent
+		parent.Children = append(parent.Children, s)
+		if prev := len(d.Sections); prev > 0 {
+			d.Sections[prev-1].Own.End = start
+		} else {
+			d.Root.Own.End = start
+		}
+		closeOwn(i)
+		s.Index = len(d.Sections)
+		d.Sections = append(d.Sections, s)
+		stack = append(stack, s)
+		own, ownFrom = s, i+1
 	}
-	closeOwn()
+	closeOwn(count)
 	for _, s := range stack[1:] {
 		s.Body.End = b.size
 	}
@@ -368,8 +422,52 @@ func (b *builder) blockStart(n ast.Node) int {
 }
 
 // trimBlank moves end back over trailing blank lines so that a block's span
-// ends with its last line of content.
+// ends with its last line of content. A line is blank when bytes.TrimSpace
+// leaves nothing of it, so Unicode spaces such as U+3000 count.
+//
+// It scans back for the last character that is not a space and ends the
+// block with that character's line. Decoding backwards agrees with
+// decoding each line forwards on whether the line is all spaces: a line of
+// valid spaces decodes the same both ways, and anything invalid is a
+// RuneError, which is no space either way.
 func (b *builder) trimBlank(start, end int) int {
+	src := b.d.Src
+	i := end
+	for i > start {
+		if c := src[i-1]; c < utf8.RuneSelf {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' {
+				break
+			}
+			i--
+			continue
+		}
+		r, size := utf8.DecodeLastRune(src[start:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= size
+	}
+	if i == start {
+		// Nothing but blank lines, which only a start inside a line (after
+		// a byte order mark) makes differ from start.
+		return b.trimBlankLines(start, end)
+	}
+	for j := i; j < end; j++ {
+		switch src[j] {
+		case '\n':
+			return j + 1
+		case '\r':
+			if j+1 < end && src[j+1] == '\n' {
+				return j + 2
+			}
+			return j + 1
+		}
+	}
+	return end
+}
+
+// trimBlankLines is trimBlank line by line.
+func (b *builder) trimBlankLines(start, end int) int {
 	src := b.d.Src
 	for end > start {
 		l := b.d.Lines.Line(end - 1)
@@ -715,39 +813,50 @@ func isTable(src []byte, span Span) bool {
 			return false
 		}
 	}
-	cells := tableCells(delim)
-	if len(cells) == 0 || len(cells) != len(tableCells(bytes.TrimSpace(header))) {
-		return false
-	}
-	for _, c := range cells {
-		c = bytes.TrimSpace(c)
-		c = bytes.TrimPrefix(c, []byte(":"))
-		c = bytes.TrimSuffix(c, []byte(":"))
-		if len(c) == 0 || len(bytes.Trim(c, "-")) != 0 {
+	// The row holds no backslash, so every pipe in it splits.
+	row := outerPipes(delim)
+	cells := 0
+	for {
+		cell, more, found := bytes.Cut(row, []byte("|"))
+		cell = bytes.TrimSpace(cell)
+		cell = bytes.TrimPrefix(cell, []byte(":"))
+		cell = bytes.TrimSuffix(cell, []byte(":"))
+		if len(cell) == 0 || len(bytes.Trim(cell, "-")) != 0 {
 			return false
 		}
+		cells++
+		if !found {
+			break
+		}
+		row = more
+	}
+	if cells != tableCells(bytes.TrimSpace(header)) {
+		return false
 	}
 	// A lone "---" under a line is a setext heading, not a table.
-	return len(cells) > 1 || bytes.IndexByte(delim, '|') >= 0
+	return cells > 1 || bytes.IndexByte(delim, '|') >= 0
 }
 
-// tableCells splits a table row on unescaped pipes, dropping the optional
-// outer ones.
-func tableCells(row []byte) [][]byte {
+// outerPipes drops a table row's optional outer pipes.
+func outerPipes(row []byte) []byte {
 	row = bytes.TrimPrefix(row, []byte("|"))
 	if bytes.HasSuffix(row, []byte("|")) && !bytes.HasSuffix(row, []byte("\\|")) {
 		row = row[:len(row)-1]
 	}
-	var cells [][]byte
-	start := 0
+	return row
+}
+
+// tableCells counts the cells of a table row, split on unescaped pipes.
+func tableCells(row []byte) int {
+	row = outerPipes(row)
+	n := 1
 	for i := 0; i < len(row); i++ {
 		switch row[i] {
 		case '\\':
 			i++
 		case '|':
-			cells = append(cells, row[start:i])
-			start = i + 1
+			n++
 		}
 	}
-	return append(cells, row[start:])
+	return n
 }
