@@ -2,7 +2,11 @@ package numbers
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Relation is how the two sides of an equation are claimed to compare.
@@ -140,10 +144,28 @@ var chainPool = sync.Pool{New: func() any { return new(chainBufs) }}
 func Scan(text []byte) []Equation {
 	bufs := chainPool.Get().(*chainBufs)
 	s := scanner{b: text, chainBufs: *bufs}
+	rel, eol := -1, -1 // the next relation sign, the end of the current line
 	for i := nextCandidate(text, 0); i < len(text); i = nextCandidate(text, i) {
 		c := text[i]
 		if !(isDigit(c) || c == '(') || !startAllowed(text, i) {
 			i++
+			continue
+		}
+		// Most figures are in prose, far from any relation sign: reading
+		// them whole only to find none is most of the work, so a line is
+		// passed over when no relation sign follows on it and no chain
+		// can go on to the next line.
+		if eol < i {
+			eol = i + bytes.IndexByte(text[i:], '\n')
+			if eol < i {
+				eol = len(text)
+			}
+		}
+		if rel < i {
+			rel = nextRelation(text, i)
+		}
+		if rel >= eol && !mayContinue(text, eol) {
+			i = eol
 			continue
 		}
 		i = s.chain(i)
@@ -541,6 +563,49 @@ func (s *scanner) relation(p int) (Relation, Span, int, bool) {
 		}
 	}
 	return rel, span, q, true
+}
+
+// nextRelation returns the first index at or after i where a relation sign
+// may start (see relation), or len(b). It tests eight bytes at a time for
+// "=", "~" and the lead bytes of the non-ASCII signs.
+func nextRelation(b []byte, i int) int {
+	// zero sets the high bit of the lowest zero byte of t (and maybe of
+	// bytes above it, which the lowest set bit never is).
+	zero := func(t uint64) uint64 { return (t - ones) &^ t & highs }
+	for {
+		for ; i+8 <= len(b); i += 8 {
+			w := binary.LittleEndian.Uint64(b[i:])
+			m := zero(w^'='*ones) | zero(w^'~'*ones) | zero(w^0xE2*ones) | zero(w^0xEF*ones)
+			if m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+		}
+		for i < len(b) && b[i] != '=' && b[i] != '~' && b[i] != 0xE2 && b[i] != 0xEF {
+			i++
+		}
+		switch {
+		case i >= len(b):
+			return len(b)
+		case b[i] == 0xE2 && !hasPrefix(b, i, "\xE2\x89"): // ≈ ≃ ≅ ≒; not a dash or a quote
+		case b[i] == 0xEF && !hasPrefix(b, i, "＝"):
+		default:
+			return i
+		}
+		i++
+	}
+}
+
+// mayContinue reports whether a chain could go on past the line break at
+// b[eol]: the next line continues it (see continuation) and starts with a
+// figure, an operator or a relation, or with a byte that may begin one.
+func mayContinue(b []byte, eol int) bool {
+	k := continuation(b, eol, false)
+	if k < 0 {
+		return false
+	}
+	c := b[k]
+	return isDigit(c) || c >= utf8.RuneSelf || strings.IndexByte("(*xX/+-^=~", c) >= 0
 }
 
 // hole reports a placeholder after the relation ending at relEnd ("?", "TBD",
