@@ -104,11 +104,18 @@ var (
 //
 // rawParagraphs is the only paragraph transformer: it stands in for
 // goldmark's default one (link reference definitions) and calls it only
-// when a paragraph could start with one.
+// when a paragraph could start with one. The list parser is wrapped in
+// listsAsParsed.
 func blockParser() parser.Parser {
 	blocksOnce.Do(func() {
+		bps := parser.DefaultBlockParsers()
+		for i, bp := range bps {
+			if bp.Value == parser.NewListParser() {
+				bps[i].Value = listsAsParsed{bp.Value.(parser.BlockParser)}
+			}
+		}
 		blocks = parser.NewParser(
-			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithBlockParsers(bps...),
 			parser.WithParagraphTransformers(util.Prioritized(rawParagraphs{}, 100)),
 		)
 	})
@@ -178,6 +185,16 @@ func mayDefineLink(lines *text.Segments, src []byte) bool {
 	}
 	return true
 }
+
+// listsAsParsed is goldmark's list parser without what it does when a list
+// closes: decide whether the list is tight and, if it is, replace each
+// paragraph in it with a new text block, one allocation per item. Neither
+// the tightness nor the node type is anything the document model reads
+// (a list is a block and a place to look for code), and no other block
+// parser looks at either.
+type listsAsParsed struct{ parser.BlockParser }
+
+func (listsAsParsed) Close(ast.Node, text.Reader, parser.Context) {}
 
 // setextUnderline reports a line of only '=' or only '-' after up to three
 // spaces, trailing spaces allowed: the line that makes a setext heading.
