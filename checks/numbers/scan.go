@@ -2,8 +2,6 @@ package numbers
 
 import (
 	"bytes"
-	"encoding/binary"
-	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -144,28 +142,32 @@ var chainPool = sync.Pool{New: func() any { return new(chainBufs) }}
 func Scan(text []byte) []Equation {
 	bufs := chainPool.Get().(*chainBufs)
 	s := scanner{b: text, chainBufs: *bufs}
-	rel, eol := -1, -1 // the next relation sign, the end of the current line
-	for i := nextCandidate(text, 0); i < len(text); i = nextCandidate(text, i) {
+	// Every equation has a relation sign, and its chain starts on the
+	// sign's line or on a line joined to it. Most figures are in prose far
+	// from any sign, and reading them whole only to find none would be most
+	// of the work, so the scan goes from sign to sign and looks for chains
+	// only on the lines that can reach the next one: from reach to lim.
+	var signs relationSigns
+	rel, reach, lim := -1, 0, 0
+	for i := 0; i < len(text); {
+		if rel < i {
+			rel = signs.next(text, i)
+			if rel == len(text) {
+				break
+			}
+			reach = chainReach(text, i, rel)
+			lim = rel + bytes.IndexByte(text[rel:], '\n')
+			if lim < rel {
+				lim = len(text)
+			}
+		}
+		i = nextCandidate(text[:lim], max(i, reach))
+		if i == lim {
+			continue // past the sign's line: on to the next sign
+		}
 		c := text[i]
 		if !(isDigit(c) || c == '(') || !startAllowed(text, i) {
 			i++
-			continue
-		}
-		// Most figures are in prose, far from any relation sign: reading
-		// them whole only to find none is most of the work, so a line is
-		// passed over when no relation sign follows on it and no chain
-		// can go on to the next line.
-		if eol < i {
-			eol = i + bytes.IndexByte(text[i:], '\n')
-			if eol < i {
-				eol = len(text)
-			}
-		}
-		if rel < i {
-			rel = nextRelation(text, i)
-		}
-		if rel >= eol && !mayContinue(text, eol) {
-			i = eol
 			continue
 		}
 		i = s.chain(i)
@@ -565,34 +567,69 @@ func (s *scanner) relation(p int) (Relation, Span, int, bool) {
 	return rel, span, q, true
 }
 
-// nextRelation returns the first index at or after i where a relation sign
-// may start (see relation), or len(b). It tests eight bytes at a time for
-// "=", "~" and the lead bytes of the non-ASCII signs.
-func nextRelation(b []byte, i int) int {
-	// zero sets the high bit of the lowest zero byte of t (and maybe of
-	// bytes above it, which the lowest set bit never is).
-	zero := func(t uint64) uint64 { return (t - ones) &^ t & highs }
-	for {
-		for ; i+8 <= len(b); i += 8 {
-			w := binary.LittleEndian.Uint64(b[i:])
-			m := zero(w^'='*ones) | zero(w^'~'*ones) | zero(w^0xE2*ones) | zero(w^0xEF*ones)
-			if m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-				break
+// relationSigns finds where relation signs (see relation) may start, ahead
+// of the scan. It looks for each kind of sign on its own and remembers
+// where it found it, so each search runs at bytes.IndexByte speed over long
+// stretches of prose and the text is read once per kind however often it
+// is asked.
+type relationSigns struct {
+	// at is one past where the next "=", "~", "≈≃≅≒" and "＝" start, len(b)+1
+	// when there is none; 0 before the first search.
+	at [4]int
+}
+
+// relationKinds are the bytes searched for, and how far each sits into its sign.
+var relationKinds = [4]struct {
+	c    byte
+	lead int
+	sign string
+}{{'=', 0, "="}, {'~', 0, "~"}, {0x89, 1, "\xE2\x89"}, {0x9D, 2, "＝"}}
+
+// next returns the first index at or after i where a relation sign may
+// start, or len(b). Calls must not go backwards.
+func (r *relationSigns) next(b []byte, i int) int {
+	first := len(b)
+	for k, kind := range relationKinds {
+		p := r.at[k] - 1
+		if p < i {
+			p = i + kind.lead
+			for {
+				j := -1
+				if p < len(b) {
+					j = bytes.IndexByte(b[p:], kind.c)
+				}
+				if j < 0 {
+					p = len(b)
+					break
+				}
+				p += j
+				if hasPrefix(b, p-kind.lead, kind.sign) {
+					p -= kind.lead
+					break
+				}
+				p++
 			}
+			r.at[k] = p + 1
 		}
-		for i < len(b) && b[i] != '=' && b[i] != '~' && b[i] != 0xE2 && b[i] != 0xEF {
-			i++
-		}
-		switch {
-		case i >= len(b):
-			return len(b)
-		case b[i] == 0xE2 && !hasPrefix(b, i, "\xE2\x89"): // ≈ ≃ ≅ ≒; not a dash or a quote
-		case b[i] == 0xEF && !hasPrefix(b, i, "＝"):
-		default:
+		first = min(first, p)
+	}
+	return first
+}
+
+// chainReach returns the start of the first line, not before i, from which
+// a chain could reach the relation sign at b[rel]: the sign's own line or an
+// earlier one joined to it by line breaks a chain may cross.
+func chainReach(b []byte, i, rel int) int {
+	for {
+		k := bytes.LastIndexByte(b[i:rel], '\n')
+		if k < 0 {
 			return i
 		}
-		i++
+		nl := i + k
+		if !mayContinue(b, nl) {
+			return nl + 1
+		}
+		rel = nl
 	}
 }
 
