@@ -104,22 +104,33 @@ var (
 //
 // rawParagraphs is the only paragraph transformer: it stands in for
 // goldmark's default one (link reference definitions) and calls it only
-// when a paragraph could start with one. The list parser is wrapped in
-// listsAsParsed.
+// when a paragraph could start with one. The block parsers are goldmark's
+// defaults at their default priorities, three of them wrapped (see
+// hiddenHeadings and listsAsParsed); TestBlockParsersAreTheDefaults keeps
+// the list in step with goldmark's.
 func blockParser() parser.Parser {
 	blocksOnce.Do(func() {
-		bps := parser.DefaultBlockParsers()
-		for i, bp := range bps {
-			if bp.Value == parser.NewListParser() {
-				bps[i].Value = listsAsParsed{bp.Value.(parser.BlockParser)}
-			}
-		}
 		blocks = parser.NewParser(
-			parser.WithBlockParsers(bps...),
+			parser.WithBlockParsers(blockParsers()...),
 			parser.WithParagraphTransformers(util.Prioritized(rawParagraphs{}, 100)),
 		)
 	})
 	return blocks
+}
+
+func blockParsers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(hiddenHeadings{parser.NewSetextHeadingParser()}, 100),
+		util.Prioritized(parser.NewThematicBreakParser(), 200),
+		util.Prioritized(listsAsParsed{parser.NewListParser()}, 300),
+		util.Prioritized(parser.NewListItemParser(), 400),
+		util.Prioritized(parser.NewCodeBlockParser(), 500),
+		util.Prioritized(hiddenHeadings{parser.NewATXHeadingParser()}, 600),
+		util.Prioritized(parser.NewFencedCodeBlockParser(), 700),
+		util.Prioritized(parser.NewBlockquoteParser(), 800),
+		util.Prioritized(parser.NewHTMLBlockParser(), 900),
+		util.Prioritized(parser.NewParagraphParser(), 1000),
+	}
 }
 
 // rawParagraphs runs as each paragraph closes. A parser with no inline
@@ -196,6 +207,116 @@ type listsAsParsed struct{ parser.BlockParser }
 
 func (listsAsParsed) Close(ast.Node, text.Reader, parser.Context) {}
 
+// hiddenHeadings is one of goldmark's heading parsers, which also hides
+// each heading it closes from the inline walk. The walk would make a text
+// node per heading line, a tenth of the parse's bytes, only for titleText
+// to join their text again; hiddenText reads the lines directly.
+//
+// Hiding allocates nothing: the last line's end is stored bitwise
+// complemented. The walk reads nothing of a block whose first line starts
+// at or after the end of its last line, and a negative end is that; no
+// other parser reads a heading's lines once it is closed, and headingLine
+// undoes the complement for the builder. Lines that hiddenText would not
+// read exactly as the walk does (padded, or with an inner line not ending
+// in "\n") stay as they are, to be walked.
+type hiddenHeadings struct{ parser.BlockParser }
+
+func (p hiddenHeadings) Close(n ast.Node, reader text.Reader, pc parser.Context) {
+	p.BlockParser.Close(n, reader, pc)
+	// A setext heading whose text turned out to be link reference
+	// definitions has given way to a paragraph.
+	if n.Parent() == nil {
+		return
+	}
+	src := reader.Source()
+	lines := n.Lines()
+	k := lines.Len()
+	if k == 0 {
+		return
+	}
+	for i := range k {
+		seg := lines.At(i)
+		if seg.Padding != 0 || seg.ForceNewline || seg.Start < 0 || seg.Stop < seg.Start || seg.Stop > len(src) {
+			return
+		}
+		if i < k-1 && (seg.Stop == seg.Start || src[seg.Stop-1] != '\n') {
+			return
+		}
+	}
+	last := lines.At(k - 1)
+	last.Stop = ^last.Stop
+	lines.Set(k-1, last)
+}
+
+// headingLine returns line i of a heading as its parser left it, hidden
+// or not.
+func headingLine(lines *text.Segments, i int) text.Segment {
+	seg := lines.At(i)
+	if seg.Stop < 0 {
+		seg.Stop = ^seg.Stop
+	}
+	return seg
+}
+
+func isHidden(h *ast.Heading) bool {
+	lines := h.Lines()
+	return lines.Len() > 0 && lines.At(lines.Len()-1).Stop < 0
+}
+
+// hiddenText returns what plainText would return for a hidden heading had
+// the inline walk, with no inline parsers, made its text nodes: a node per
+// line up to its line ending, less a hard line break's marker, trailing
+// spaces trimmed unless the break is a backslash, then a space for each
+// line break.
+func hiddenText(h *ast.Heading, src []byte) []byte {
+	lines := h.Lines()
+	k := lines.Len()
+	if k == 1 {
+		// An ATX heading: one line, no line ending, no break.
+		seg := headingLine(lines, 0)
+		line := src[seg.Start:seg.Stop]
+		if len(line) == 0 || line[len(line)-1] != '\n' {
+			return line[:len(line)-util.TrimRightSpaceLength(line)]
+		}
+	}
+	var buf []byte
+	for i := range k {
+		seg := headingLine(lines, i)
+		line := src[seg.Start:seg.Stop]
+		n := len(line)
+		if n == 0 {
+			continue
+		}
+		nl := line[n-1] == '\n'
+		// Every line ending is a break, soft or hard; a hard one's marker
+		// is not text.
+		backslash := false
+		switch {
+		case !nl:
+		case n >= 3 && line[n-2] == '\\' && line[n-3] != '\\' || n == 2 && line[n-2] == '\\':
+			n, backslash = n-2, true
+		case n >= 4 && line[n-3] == '\\' && line[n-2] == '\r' && line[n-4] != '\\' || n == 3 && line[n-3] == '\\' && line[n-2] == '\r':
+			n, backslash = n-3, true
+		case n >= 3 && line[n-3] == ' ' && line[n-2] == ' ':
+			n -= 3
+		case n >= 4 && line[n-4] == ' ' && line[n-3] == ' ' && line[n-2] == '\r':
+			n -= 4
+		}
+		t := line[:n]
+		if j := bytes.IndexByte(t, '\n'); j >= 0 {
+			t = t[:j]
+		}
+		if !backslash {
+			t = t[:len(t)-util.TrimRightSpaceLength(t)]
+		}
+		buf = append(buf, t...)
+		if nl {
+			buf = append(buf, ' ')
+		}
+	}
+	return buf
+}
+
 // setextUnderline reports a line of only '=' or only '-' after up to three
 // spaces, trailing spaces allowed: the line that makes a setext heading.
 func setextUnderline(line []byte) bool {
@@ -243,7 +364,7 @@ func parseWith(p parser.Parser, name string, src []byte) *Document {
 	base := d.parseFrontMatter()
 	body := normalizeCR(src[base:])
 	root := p.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
-	b := builder{d: d, base: base, size: len(src)}
+	b := builder{d: d, base: base, size: len(src), body: body}
 	b.build(root)
 	return d
 }
@@ -277,6 +398,9 @@ type builder struct {
 	d    *Document
 	base int
 	size int
+	// body is the text goldmark parsed: the source after base, lone CRs
+	// made line feeds.
+	body []byte
 }
 
 func (b *builder) span(n ast.Node) Span { return NodeSpan(n, b.base, b.size) }
@@ -506,7 +630,7 @@ func (b *builder) section(s *Section, h *ast.Heading, start, next int) {
 	lines := h.Lines()
 	end := b.nextLine(start)
 	if lines.Len() > 0 {
-		first, last := lines.At(0), lines.At(lines.Len()-1)
+		first, last := headingLine(lines, 0), headingLine(lines, lines.Len()-1)
 		s.TitleSpan = Span{b.base + first.Start, b.base + last.Stop}.Clamp(b.size)
 		end = b.nextLine(s.TitleSpan.End - 1)
 		if s.TitleSpan.Empty() {
@@ -524,7 +648,7 @@ func (b *builder) section(s *Section, h *ast.Heading, start, next int) {
 	s.Heading = Span{start, end}
 	s.Body = Span{end, end}
 	s.Own = Span{end, end}
-	s.Title = titleText(h, src[b.base:])
+	s.Title = titleText(h, src[b.base:], b.body)
 }
 
 func isSetext(h *ast.Heading, src []byte) bool {
@@ -534,7 +658,7 @@ func isSetext(h *ast.Heading, src []byte) bool {
 		return p >= 0 && p < len(src) && src[p] != '#'
 	}
 	// An ATX heading has a '#' before its text on the same line.
-	i := lines.At(0).Start - 1
+	i := headingLine(lines, 0).Start - 1
 	for i >= 0 && (src[i] == ' ' || src[i] == '\t') {
 		i--
 	}
@@ -544,9 +668,17 @@ func isSetext(h *ast.Heading, src []byte) bool {
 // titleText returns a heading's title as a reader sees it: its lines
 // joined, markup dropped ("The *data* model" reads "The data model"). A
 // title with no markup characters is its own text; one with them is parsed
-// inline on its own, as the only line of an ATX heading.
-func titleText(h *ast.Heading, src []byte) string {
-	raw := bytes.TrimSpace(plainText(h, src, false))
+// inline on its own, as the only line of an ATX heading. src is the source
+// after the front matter; body is what goldmark parsed, whose line endings
+// a hidden heading's text depends on.
+func titleText(h *ast.Heading, src, body []byte) string {
+	var raw []byte
+	if isHidden(h) {
+		raw = hiddenText(h, body)
+	} else {
+		raw = plainText(h, src, false)
+	}
+	raw = bytes.TrimSpace(raw)
 	if bytes.IndexAny(raw, "*_`[]<>!\\&~") < 0 {
 		return string(raw)
 	}

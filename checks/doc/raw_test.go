@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -62,12 +63,22 @@ var tricky = []string{
 	"# h\npara\n    not code\n",
 	"para\n\t===\n",
 	"para\n= = =\n",
+	// Setext titles over several lines, with every kind of line break.
+	"one\\\ntwo  \nthree \\\\\nfour\t\n===\n",
+	"a \\\r\nb  \r\nc\r\n---\r\n",
+	"\\\n\\\\\nx\n===\n",
+	"  lead\n  *em*\n  ---\n",
+	"- item\n  two\n\tlines\n  ---\n",
+	"> q\n> r  \n> ===\n",
+	"# atx #  \n## \\#\n###   \n#\n",
+	"# 設計 🚀 e\u0301\n\u3000title\u3000\n===\n",
 }
 
 func TestRawParagraphsMatchPlainParse(t *testing.T) {
 	for i, src := range tricky {
 		checkSameAsPlain(t, fmt.Sprintf("tricky-%d.md", i), []byte(src))
 		checkSameAsPlain(t, fmt.Sprintf("tricky-%d-crlf.md", i), []byte(strings.ReplaceAll(src, "\n", "\r\n")))
+		checkSameAsPlain(t, fmt.Sprintf("tricky-%d-cr.md", i), []byte(strings.ReplaceAll(src, "\n", "\r")))
 	}
 	n := 0
 	// The labelled corpus of real design docs beside the project, when it
@@ -100,4 +111,30 @@ func FuzzRawParagraphs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkSameAsPlain(t, "fuzz.md", src)
 	})
+}
+
+// TestBlockParsersAreTheDefaults holds blockParsers to goldmark's default
+// block parsers and priorities, whatever it wraps, so that a goldmark
+// upgrade that changes them fails here rather than parsing differently.
+func TestBlockParsersAreTheDefaults(t *testing.T) {
+	unwrap := func(v any) string {
+		switch w := v.(type) {
+		case hiddenHeadings:
+			v = w.BlockParser
+		case listsAsParsed:
+			v = w.BlockParser
+		}
+		return reflect.TypeOf(v).String()
+	}
+	got, want := blockParsers(), parser.DefaultBlockParsers()
+	if len(got) != len(want) {
+		t.Fatalf("%d block parsers, goldmark has %d", len(got), len(want))
+	}
+	for i := range got {
+		g := fmt.Sprintf("%s@%d", unwrap(got[i].Value), got[i].Priority)
+		w := fmt.Sprintf("%s@%d", unwrap(want[i].Value), want[i].Priority)
+		if g != w {
+			t.Errorf("block parser %d is %s, goldmark's is %s", i, g, w)
+		}
+	}
 }
