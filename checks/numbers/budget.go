@@ -71,8 +71,46 @@ func Budgets(text []byte) []Budget {
 		i = max(i, e)
 	}
 	out = tableBudgets(out, text)
-	slices.SortStableFunc(out, func(a, b Budget) int { return a.Span.Start - b.Span.Start })
+	sortBudgets(out)
 	return out
+}
+
+// sortBudgets orders budgets by where they start, keeping the order of
+// equal ones. A Budget is large, so it sorts their positions and then moves
+// each budget once, rather than swapping budgets as a sort would.
+func sortBudgets(bs []Budget) {
+	sorted := true
+	for k := 1; k < len(bs) && sorted; k++ {
+		sorted = bs[k-1].Span.Start <= bs[k].Span.Start
+	}
+	if sorted {
+		return
+	}
+	var buf [32]int
+	from := buf[:0]
+	if len(bs) > len(buf) {
+		from = make([]int, 0, len(bs))
+	}
+	for k := range bs {
+		from = append(from, k)
+	}
+	slices.SortStableFunc(from, func(x, y int) int { return bs[x].Span.Start - bs[y].Span.Start })
+	// Budget k goes where from names it; follow each cycle of moves once.
+	for k := range from {
+		if from[k] == k {
+			continue
+		}
+		held := bs[k]
+		j := k
+		for from[j] != k {
+			next := from[j]
+			bs[j] = bs[next]
+			from[j] = j
+			j = next
+		}
+		bs[j] = held
+		from[j] = j
+	}
 }
 
 // sentence returns the bounds of the sentence around b[j]: terminators, blank
@@ -421,7 +459,12 @@ func windowWords(out []window, b []byte, s, e int) []window {
 			i = k
 			continue
 		}
-		if d := windowUnit(b[i:k]); d != nil && d.scale >= day && singular(w) {
+		// singular first: it is cheap, and most words are not periods.
+		if !singular(w) {
+			i = k
+			continue
+		}
+		if d := windowUnit(b[i:k]); d != nil && d.scale >= day {
 			if start, ok := windowIntro(b, s, i); ok {
 				out = append(out, window{Span{start, k}, d.scale})
 			}
@@ -480,6 +523,9 @@ func windowIntro(b []byte, s, i int) (int, bool) {
 // the downtime it allows per window: a header like "| SLO | per day | per
 // month |", or a "downtime" column next to a "window" column.
 func tableBudgets(out []Budget, b []byte) []Budget {
+	// Cells of the header and of the current row; a table rarely has more.
+	var headerBuf, rowBuf [16]Span
+	var colsBuf [16]window
 	for i := 0; i < len(b); {
 		// Only a line with a "|" can start a table: go straight to the next.
 		k := bytes.IndexByte(b[i:], '|')
@@ -493,8 +539,13 @@ func tableBudgets(out []Budget, b []byte) []Budget {
 			i = next
 			continue
 		}
-		header := cells(b, i, end)
-		cols := make([]window, len(header))
+		header := cells(headerBuf[:0], b, i, end)
+		cols := colsBuf[:0]
+		if len(header) > len(colsBuf) {
+			cols = make([]window, 0, len(header))
+		}
+		cols = cols[:len(header)]
+		clear(cols)
 		avail, down, period := -1, -1, -1
 		for c, h := range header {
 			if l := headerWindow(b, h); l > 0 {
@@ -512,13 +563,22 @@ func tableBudgets(out []Budget, b []byte) []Budget {
 		if down >= 0 && cols[down].length > 0 {
 			period = -1 // "downtime per month": the column names its window
 		}
+		// Most tables have no window column: their rows hold no budget.
+		useful := period >= 0 && down >= 0
+		for c, w := range cols {
+			useful = useful || (w.length > 0 && c != avail)
+		}
 		i = nextLine(b, lineEnd(b, next))
 		for i < len(b) {
 			end := lineEnd(b, i)
 			if !isRow(b, i, end) {
 				break
 			}
-			row := cells(b, i, end)
+			if !useful {
+				i = nextLine(b, end)
+				continue
+			}
+			row := cells(rowBuf[:0], b, i, end)
 			a, ok := rowAvailability(b, row, avail)
 			if ok {
 				for c, w := range cols {
@@ -590,9 +650,9 @@ func isDelimiterRow(b []byte, i, end int) bool {
 	return dash
 }
 
-// cells splits a table row into trimmed cell spans; "\|" does not split.
-func cells(b []byte, i, end int) []Span {
-	var out []Span
+// cells appends to out the trimmed cell spans of a table row; "\|" does
+// not split.
+func cells(out []Span, b []byte, i, end int) []Span {
 	k := skipInline(b, i) + 1
 	start := k
 	for ; k < end; k++ {
