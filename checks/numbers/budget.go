@@ -43,7 +43,11 @@ func AllowedDowntime(availability float64, window time.Duration) time.Duration {
 // Windows are a day, a week, a month of 30 days, a quarter of 90 days, a
 // year of 365 days, or a stated number of them ("over 28 days").
 func Budgets(text []byte) []Budget {
-	var out []Budget
+	// A Budget is 400 bytes. They are gathered and sorted in a buffer on the
+	// stack and copied out once at their final size, rather than in a slice
+	// that grows to about twice what it returns.
+	var buf [16]Budget
+	out := buf[:0]
 	done := 0
 	lineEnds, row := -1, false
 	for i := 0; i < len(text); {
@@ -71,8 +75,11 @@ func Budgets(text []byte) []Budget {
 		i = max(i, e)
 	}
 	out = tableBudgets(out, text)
+	if len(out) == 0 {
+		return nil
+	}
 	sortBudgets(out)
-	return out
+	return slices.Clone(out)
 }
 
 // sortBudgets orders budgets by where they start, keeping the order of
