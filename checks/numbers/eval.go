@@ -289,6 +289,7 @@ func judgeReadings(e *Equation, expr Side, rpn []tok, exprName string, lit val, 
 		scale   float64 // figure number × scale = figure in the target's base units
 		changes int
 	}
+readings:
 	for bin := 0; bin < 2; bin++ {
 		if bin == 1 && !binary {
 			break
@@ -336,6 +337,11 @@ func judgeReadings(e *Equation, expr Side, rpn []tok, exprName string, lit val, 
 					if within(w, half, v.x, slack) {
 						if !hitOK || cand.changes < hit.changes {
 							hit, hitOK = cand, true
+						}
+						if hit.changes == 0 {
+							// The figures as written match: no other
+							// reading has fewer changes to win.
+							break readings
 						}
 					} else if bin == 0 && (!nearOK || cand.dist < near.dist || (cand.dist == near.dist && cand.changes < near.changes)) {
 						// The binary reading only forgives; a wrong figure is
