@@ -104,6 +104,39 @@ func TestRawParagraphsMatchPlainParse(t *testing.T) {
 	}
 }
 
+// TestSlabsMatchPlainParse parses a document long enough to fill several
+// slabs of paragraph nodes and lines, with paragraphs of up to 40 lines
+// (more than a slab holds near the end of the text), some of them becoming
+// setext headings or starting with link reference definitions, some in
+// lists and quotes.
+func TestSlabsMatchPlainParse(t *testing.T) {
+	var b strings.Builder
+	for i := range 400 {
+		switch i % 5 {
+		case 1:
+			b.WriteString("- item\n  ")
+		case 2:
+			b.WriteString("> ")
+		}
+		if i%11 == 0 {
+			fmt.Fprintf(&b, "[ref%d]: /u%d\n", i, i)
+		}
+		for j := range i % 41 {
+			fmt.Fprintf(&b, "line %d of paragraph %d 設計 🚀\n", j, i)
+		}
+		if i%7 == 0 {
+			b.WriteString("===\n")
+		}
+		b.WriteString("\n")
+	}
+	src := b.String()
+	checkSameAsPlain(t, "slabs.md", []byte(src))
+	checkSameAsPlain(t, "slabs-crlf.md", []byte(strings.ReplaceAll(src, "\n", "\r\n")))
+	// The same text with little left after it, so that the last slabs are
+	// the smallest.
+	checkSameAsPlain(t, "slabs-tail.md", []byte(src[len(src)/2:]))
+}
+
 func FuzzRawParagraphs(f *testing.F) {
 	for _, src := range tricky {
 		f.Add([]byte(src))
@@ -123,6 +156,8 @@ func TestBlockParsersAreTheDefaults(t *testing.T) {
 			v = w.BlockParser
 		case listsAsParsed:
 			v = w.BlockParser
+		case slabParagraphs:
+			v = parser.NewParagraphParser()
 		}
 		return reflect.TypeOf(v).String()
 	}
