@@ -629,9 +629,7 @@ func (b *builder) build(root ast.Node) {
 			top.Body.End = start
 			stack = stack[:len(stack)-1]
 		}
-		parent := stack[len(stack)-1]
-		s.Parent = parent
-		parent.Children = append(parent.Children, s)
+		s.Parent = stack[len(stack)-1]
 		if prev := len(d.Sections); prev > 0 {
 			d.Sections[prev-1].Own.End = start
 		} else {
@@ -650,7 +648,38 @@ func (b *builder) build(root ast.Node) {
 	if k := len(d.Sections); k > 0 {
 		d.Sections[k-1].Own.End = b.size
 	}
+	linkChildren(d)
 	b.collectComments()
+}
+
+// linkChildren fills in every section's Children, in document order, as
+// runs of one array: appending to each parent's list as its sections came
+// grew the long ones (a title's dozens of sections) many times over.
+func linkChildren(d *Document) {
+	if len(d.Sections) == 0 {
+		return
+	}
+	// Parents by Index+1, so that the root is 0.
+	counts := make([]int, len(d.Sections)+1)
+	for _, s := range d.Sections {
+		counts[s.Parent.Index+1]++
+	}
+	all := make([]*Section, len(d.Sections))
+	off := 0
+	for i, n := range counts {
+		if n == 0 {
+			continue
+		}
+		p := d.Root
+		if i > 0 {
+			p = d.Sections[i-1]
+		}
+		p.Children = all[off : off : off+n]
+		off += n
+	}
+	for _, s := range d.Sections {
+		s.Parent.Children = append(s.Parent.Children, s)
+	}
 }
 
 // blockStart returns the offset at which a top-level block begins.
@@ -725,7 +754,9 @@ func (b *builder) trimBlankLines(start, end int) int {
 
 func (b *builder) section(s *Section, h *ast.Heading, start, next int) {
 	src := b.d.Src
-	*s = Section{Level: h.Level, Setext: isSetext(h, src[b.base:])}
+	// s is fresh from a zeroed slab: set fields one by one rather than
+	// copy a whole Section over it.
+	s.Level, s.Setext = h.Level, isSetext(h, src[b.base:])
 	lines := h.Lines()
 	end := b.nextLine(start)
 	if lines.Len() > 0 {
