@@ -184,9 +184,18 @@ func lexNumber(b []byte, i int) (n number, ok bool) {
 // lexQuantity reads the figure starting at the digit b[i] with its suffix
 // and unit. When ok is false, next is where scanning should resume.
 func lexQuantity(b []byte, i int) (q Quantity, next int, ok bool) {
+	next, ok = readQuantity(&q, b, i)
+	return q, next, ok
+}
+
+// readQuantity is lexQuantity writing into *q, which must be zero, so that
+// Quantities can read each figure straight into its result: a Quantity is
+// large enough that copying it costs as much as some of the reading. q is
+// left untouched when ok is false.
+func readQuantity(q *Quantity, b []byte, i int) (next int, ok bool) {
 	n, ok := lexNumber(b, i)
 	if !ok {
-		return q, n.end, false
+		return n.end, false
 	}
 	st := style{sep: n.sep, sig: int8(min(n.sig, 9))}
 	mag := 1.0
@@ -206,7 +215,7 @@ func lexQuantity(b []byte, i int) (q Quantity, next int, ok bool) {
 			}
 			k = wordAt(b, k)
 			if !boundaryAt(b, k) {
-				return q, skipToken(b, k), false
+				return skipToken(b, k), false
 			}
 			w := b[j:k]
 			switch {
@@ -241,7 +250,7 @@ func lexQuantity(b []byte, i int) (q Quantity, next int, ok bool) {
 					}
 				}
 				if !found {
-					return q, skipToken(b, k), false
+					return skipToken(b, k), false
 				}
 			}
 			j = k
@@ -309,7 +318,7 @@ func lexQuantity(b []byte, i int) (q Quantity, next int, ok bool) {
 	q.Half = 0.5 * math.Pow10(n.exp-n.decimals) * mag
 	q.Unit = u
 	q.style = st
-	return q, j, true
+	return j, true
 }
 
 // followingUnit returns the unit spelled after the spaces at b[i], if any.
@@ -428,19 +437,20 @@ func Quantities(text []byte) []Quantity {
 	if len(starts) == 0 {
 		return nil
 	}
-	out := make([]Quantity, 0, len(starts))
-	resume := 0
+	out := make([]Quantity, len(starts))
+	n, resume := 0, 0
 	for _, i := range starts {
 		if i < resume {
 			continue // inside the figure or the token just read
 		}
-		q, next, ok := lexQuantity(text, i)
+		next, ok := readQuantity(&out[n], text, i)
 		if ok {
-			q.finish(text)
-			out = append(out, q)
+			out[n].finish(text)
+			n++
 		}
 		resume = max(next, i+1)
 	}
+	out = out[:n]
 	if len(out) == 0 {
 		return nil // as before the result was sized up front
 	}

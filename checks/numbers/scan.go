@@ -261,14 +261,16 @@ func (s *scanner) side(i int) (sideRec, int, bool) {
 		if p >= len(b) || !isDigit(b[p]) {
 			break
 		}
-		q, next, ok := lexQuantity(b, p)
+		// Read straight into the chain's buffer: a Quantity is large.
+		s.qs = append(s.qs, Quantity{})
+		next, ok := readQuantity(&s.qs[len(s.qs)-1], b, p)
 		if !ok {
+			s.qs = s.qs[:len(s.qs)-1]
 			if good.toks < 0 {
 				return sd, next, false
 			}
 			break
 		}
-		s.qs = append(s.qs, q)
 		s.toks = append(s.toks, tok{q: int32(len(s.qs) - 1)})
 		p = skipMarkupClose(b, next)
 		for {
