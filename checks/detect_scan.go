@@ -74,6 +74,8 @@ type scanner struct {
 	pointers    *matcher
 	// prose turns the sentence rules on; headings and phrases are not prose.
 	prose bool
+	// blk is stamped on every token made, as its block number.
+	blk int32
 }
 
 // pointsAlone marks a pointer phrase that needs no link in its sentence
@@ -337,7 +339,7 @@ func (sc *scanner) word(src []byte, i, end int) int {
 		sc.buf = append(sc.buf, w...)
 	}
 	sc.toks = append(sc.toks, token{h: h, b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i), class: class,
-		caps: lower == 0 && n >= 2})
+		caps: lower == 0 && n >= 2, blk: sc.blk})
 	return i
 }
 
@@ -346,7 +348,7 @@ func (sc *scanner) gap() {
 	if k := len(sc.toks); k > 0 && sc.toks[k-1].h == 0 {
 		return
 	}
-	sc.toks = append(sc.toks, token{})
+	sc.toks = append(sc.toks, token{blk: sc.blk})
 }
 
 // slowWord handles what the fast path does not: numbers, words with
@@ -377,7 +379,7 @@ func (sc *scanner) slowWord(src []byte, i, end int) int {
 		sc.numbers++
 	}
 	sc.buf = sc.buf[:bs+stem(sc.buf[bs:])]
-	sc.toks = append(sc.toks, token{h: hashWord(sc.buf[bs:]), b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i)})
+	sc.toks = append(sc.toks, token{h: hashWord(sc.buf[bs:]), b: int32(bs), e: int32(len(sc.buf)), s: int32(start), se: int32(i), blk: sc.blk})
 	return i
 }
 
@@ -466,7 +468,7 @@ func (sc *scanner) rune(r rune, s, e int) {
 	sc.cjk++
 	bs := len(sc.buf)
 	sc.buf = utf8.AppendRune(sc.buf, r)
-	sc.toks = append(sc.toks, token{h: hashWord(sc.buf[bs:]), b: int32(bs), e: int32(len(sc.buf)), s: int32(s), se: int32(e)})
+	sc.toks = append(sc.toks, token{h: hashWord(sc.buf[bs:]), b: int32(bs), e: int32(len(sc.buf)), s: int32(s), se: int32(e), blk: sc.blk})
 }
 
 // stem strips English plurals so that "retries", "SLOs" and "indexes"

@@ -175,6 +175,7 @@ func (x *docScanner) heading(st *secStat) {
 	d := x.d
 	s := st.sec
 	x.sc.reset()
+	x.sc.blk = 0
 	ts := s.TitleSpan.Clamp(len(d.Src))
 	lw := x.sc.line(d.Src, ts.Start, ts.End, false)
 	toks := x.sc.toks
@@ -341,10 +342,8 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 	}
 	mark := len(x.sc.toks)
 	bufMark := len(x.sc.buf)
+	x.sc.blk = int32(x.blkID)
 	lw := x.sc.line(src, ls, le, inCode)
-	for k := mark; k < len(x.sc.toks); k++ {
-		x.sc.toks[k].blk = int32(x.blkID)
-	}
 	if lw.image {
 		st.media = true
 	}
