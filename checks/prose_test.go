@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -150,5 +151,37 @@ func TestArithmeticSuppressed(t *testing.T) {
 	evs := Arithmetic(doc.Parse("a.md", []byte(src)))
 	if len(evs) != 1 || evs[0].Value != "100 MB" {
 		t.Fatalf("evaluations %+v, want only the unsuppressed 50K × 2 KB", evs)
+	}
+}
+
+// TestLowerASCII holds the eight-bytes-at-a-time lower-casing to the byte
+// loop it replaces: every byte value at every offset of a word, and text
+// with UTF-8 around capitals.
+func TestLowerASCII(t *testing.T) {
+	want := func(src []byte) []byte {
+		out := make([]byte, len(src))
+		for i, c := range src {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			out[i] = c
+		}
+		return out
+	}
+	var inputs [][]byte
+	for c := range 256 {
+		for at := range 11 {
+			b := []byte("xYz@[`{AZaz0")
+			b[at] = byte(c)
+			inputs = append(inputs, b)
+		}
+	}
+	inputs = append(inputs, []byte("Ünïcode ÀBC 使用 API 🚀 Ωmega É\u0301TAT\r\nEND"), nil, []byte("Q"))
+	for _, in := range inputs {
+		got := make([]byte, len(in))
+		lowerASCII(got, in)
+		if w := want(in); !bytes.Equal(got, w) {
+			t.Errorf("lowerASCII(%q) = %q, want %q", in, got, w)
+		}
 	}
 }
