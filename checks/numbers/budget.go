@@ -202,14 +202,12 @@ func sentenceBudgets(out []Budget, b []byte, s, e int) []Budget {
 		u := q.Unit
 		switch {
 		case u.num == uPercent && q.Number >= 90 && q.Number < 100:
-			q.finish(b)
 			avail = append(avail, q)
 		case u.num != nil && u.num.kind == kindTime && u.per == nil:
 			if u.win == nil && periodWord(b, s, q) {
 				wins = append(wins, window{q.Span, q.Number * u.num.scale})
 				continue
 			}
-			q.finish(b)
 			durs = append(durs, q)
 		case !u.hasUnit() && next < len(b) && b[next] == '-':
 			// "30-day window"
@@ -286,6 +284,9 @@ func sentenceBudgets(out []Budget, b []byte, s, e int) []Budget {
 				continue
 			}
 		}
+		// Only figures that end up in a budget need their unit's text.
+		a.finish(b)
+		d.finish(b)
 		if bu, ok := makeBudget(a, d, w); ok {
 			out = append(out, bu)
 		}
@@ -481,21 +482,33 @@ func windowWords(out []window, b []byte, s, e int) []window {
 	return out
 }
 
+// singular and adverbWindow are asked about every word of a sentence, so
+// they switch on the lower-cased word rather than compare it with each
+// spelling in turn.
+
 func singular(w []byte) bool {
-	return foldIn(w, "day", "week", "month", "quarter", "year")
+	var buf [8]byte
+	lower, _ := lowerInto(buf[:], w)
+	switch string(lower) {
+	case "day", "week", "month", "quarter", "year":
+		return true
+	}
+	return false
 }
 
 func adverbWindow(w []byte) float64 {
-	switch {
-	case foldIn(w, "daily"):
+	var buf [16]byte
+	lower, _ := lowerInto(buf[:], w)
+	switch string(lower) {
+	case "daily":
 		return day
-	case foldIn(w, "weekly"):
+	case "weekly":
 		return week
-	case foldIn(w, "monthly"):
+	case "monthly":
 		return month
-	case foldIn(w, "quarterly"):
+	case "quarterly":
 		return quarter
-	case foldIn(w, "yearly", "annually", "annual", "annualized", "annualised"):
+	case "yearly", "annually", "annual", "annualized", "annualised":
 		return year
 	}
 	return 0
@@ -685,7 +698,8 @@ func trim(b []byte, s, e int) Span {
 func hasAnyFold(b []byte, s Span, words ...string) bool {
 	for k := s.Start; k < s.End; k++ {
 		for _, w := range words {
-			if k+len(w) <= s.End && foldIn(b[k:k+len(w)], w) && (k == s.Start || !isLetter(b[k-1])) {
+			// The first letter decides most comparisons; every word is lower case.
+			if b[k]|0x20 == w[0] && k+len(w) <= s.End && foldIn(b[k:k+len(w)], w) && (k == s.Start || !isLetter(b[k-1])) {
 				return true
 			}
 		}

@@ -200,6 +200,22 @@ func hasWordFold(b []byte, i int, w string) bool {
 	return boundaryAt(b, i+len(w))
 }
 
+// lowerInto returns w with ASCII letters lower-cased, in buf, so that a
+// word can be matched by a switch on its spelling without allocating. ok
+// is false when w is longer than buf; no word looked for is that long.
+func lowerInto(buf, w []byte) (lower []byte, ok bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
+}
+
 // hasPrefix reports whether b[i:] starts with s.
 func hasPrefix(b []byte, i int, s string) bool {
 	return i+len(s) <= len(b) && string(b[i:i+len(s)]) == s

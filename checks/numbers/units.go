@@ -343,16 +343,11 @@ func lookupUnit(word []byte) *unitDef {
 		return u
 	}
 	var buf [24]byte
-	if len(word) > len(buf) {
+	w, ok := lowerInto(buf[:], word)
+	if !ok {
 		return nil
 	}
-	for i, c := range word {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return wordUnit(buf[:len(word)])
+	return wordUnit(w)
 }
 
 // nounUnit finds the lower-case word w in nounUnits by bisection.
