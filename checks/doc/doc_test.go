@@ -171,6 +171,27 @@ func TestTitleText(t *testing.T) {
 	}
 }
 
+// TestTitlesOutgrowingTheirLines covers titles longer than their heading
+// lines, which character references such as "&nGt;" (5 bytes, read as 6)
+// make: the titles share one buffer sized for the lines, and the ones
+// taken before it grows must stay as they were.
+func TestTitlesOutgrowingTheirLines(t *testing.T) {
+	ref := strings.Repeat("&nGt;", 8)
+	src := "# one\n\nSetext 設計 🚀\n---\n\n## " + ref + "\n\n## *" + ref + "*\n"
+	long := strings.Repeat("\u226b\u20d2", 8)
+	want := []string{"one", "Setext 設計 🚀", long, long}
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		d := Parse("t.md", []byte(strings.ReplaceAll(src, "\n", eol)))
+		var got []string
+		for _, s := range d.Sections {
+			got = append(got, s.Title)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q line endings: titles %q, want %q", eol, got, want)
+		}
+	}
+}
+
 func TestSectionAt(t *testing.T) {
 	src := []byte("# T\n\nintro\n\n## A\n\na body\n\n### A1\n\ndeep\n\n## B\n\nb body\n")
 	d := Parse("t.md", src)

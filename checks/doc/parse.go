@@ -2,6 +2,7 @@ package doc
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -500,6 +501,12 @@ type builder struct {
 	// body is the text goldmark parsed: the source after base, lone CRs
 	// made line feeds.
 	body []byte
+	// titles holds every section's title, one after another, so that the
+	// titles are substrings of one string instead of a string each. It is
+	// sized beforehand for the heading lines' bytes, which a title does
+	// not outgrow but for a few character references (and then it grows,
+	// leaving the titles already taken where they are).
+	titles strings.Builder
 }
 
 func (b *builder) span(n ast.Node) Span { return NodeSpan(n, b.base, b.size) }
@@ -569,13 +576,17 @@ func (b *builder) build(root ast.Node) {
 
 	// Sized by a first pass over the top-level nodes, not grown: on a long
 	// document growing them cost more than the pass.
-	count, headings := 0, 0
+	count, headings, titleBytes := 0, 0, 0
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		count++
-		if n.Kind() == ast.KindHeading {
+		if h, ok := n.(*ast.Heading); ok {
 			headings++
+			if k := h.Lines().Len(); k > 0 {
+				titleBytes += max(headingLine(h.Lines(), k-1).Stop-headingLine(h.Lines(), 0).Start, 0)
+			}
 		}
 	}
+	b.titles.Grow(titleBytes)
 	d.Blocks = make([]Block, count)
 	// Each block ends where the next begins, so every start is known
 	// before any block is finished.
@@ -778,7 +789,9 @@ func (b *builder) section(s *Section, h *ast.Heading, start, next int) {
 	s.Heading = Span{start, end}
 	s.Body = Span{end, end}
 	s.Own = Span{end, end}
-	s.Title = titleText(h, src[b.base:], b.body)
+	from := b.titles.Len()
+	b.titles.Write(titleText(h, src[b.base:], b.body))
+	s.Title = b.titles.String()[from:]
 }
 
 func isSetext(h *ast.Heading, src []byte) bool {
@@ -801,7 +814,7 @@ func isSetext(h *ast.Heading, src []byte) bool {
 // inline on its own, as the only line of an ATX heading. src is the source
 // after the front matter; body is what goldmark parsed, whose line endings
 // a hidden heading's text depends on.
-func titleText(h *ast.Heading, src, body []byte) string {
+func titleText(h *ast.Heading, src, body []byte) []byte {
 	var raw []byte
 	if isHidden(h) {
 		raw = hiddenText(h, body)
@@ -810,14 +823,14 @@ func titleText(h *ast.Heading, src, body []byte) string {
 	}
 	raw = bytes.TrimSpace(raw)
 	if bytes.IndexAny(raw, "*_`[]<>!\\&~") < 0 {
-		return string(raw)
+		return raw
 	}
 	line := append([]byte("# "), raw...)
 	root := inlineParser().Parse(text.NewReader(line))
 	if hd, ok := root.FirstChild().(*ast.Heading); ok {
-		return string(bytes.TrimSpace(plainText(hd, line, true)))
+		return bytes.TrimSpace(plainText(hd, line, true))
 	}
-	return string(raw)
+	return raw
 }
 
 // plainText concatenates the text of n's inline children, dropping markup.
