@@ -461,20 +461,13 @@ func windowWords(out []window, b []byte, s, e int) []window {
 			i = k
 			continue
 		}
-		w := b[i:k]
-		if l := adverbWindow(w); l > 0 {
+		switch l, adverb := windowWord(b[i:k]); {
+		case l == 0:
+		case adverb:
 			out = append(out, window{Span{i, k}, l})
-			i = k
-			continue
-		}
-		// singular first: it is cheap, and most words are not periods.
-		if !singular(w) {
-			i = k
-			continue
-		}
-		if d := windowUnit(b[i:k]); d != nil && d.scale >= day {
+		default:
 			if start, ok := windowIntro(b, s, i); ok {
-				out = append(out, window{Span{start, k}, d.scale})
+				out = append(out, window{Span{start, k}, l})
 			}
 		}
 		i = k
@@ -482,34 +475,42 @@ func windowWords(out []window, b []byte, s, e int) []window {
 	return out
 }
 
-// singular and adverbWindow are asked about every word of a sentence, so
-// they switch on the lower-cased word rather than compare it with each
-// spelling in turn.
-
-func singular(w []byte) bool {
-	var buf [8]byte
-	lower, _ := lowerInto(buf[:], w)
-	switch string(lower) {
-	case "day", "week", "month", "quarter", "year":
-		return true
-	}
-	return false
-}
-
-func adverbWindow(w []byte) float64 {
+// windowWord returns the length of the window a word names, in seconds:
+// an adverb ("monthly", adverb true) or a singular period ("month", which
+// is a window only when introduced, as in "per month"); 0 for any other
+// word. Every word of a sentence is asked, so it switches on the
+// lower-cased word rather than compare it with each spelling in turn.
+func windowWord(w []byte) (length float64, adverb bool) {
 	var buf [16]byte
 	lower, _ := lowerInto(buf[:], w)
 	switch string(lower) {
 	case "daily":
-		return day
+		return day, true
 	case "weekly":
-		return week
+		return week, true
 	case "monthly":
-		return month
+		return month, true
 	case "quarterly":
-		return quarter
+		return quarter, true
 	case "yearly", "annually", "annual", "annualized", "annualised":
-		return year
+		return year, true
+	case "day":
+		return day, false
+	case "week":
+		return week, false
+	case "month":
+		return month, false
+	case "quarter":
+		return quarter, false
+	case "year":
+		return year, false
+	}
+	return 0, false
+}
+
+func adverbWindow(w []byte) float64 {
+	if l, adverb := windowWord(w); adverb {
+		return l
 	}
 	return 0
 }
