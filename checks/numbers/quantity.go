@@ -261,13 +261,10 @@ func readQuantity(q *Quantity, b []byte, i int) (next int, ok bool) {
 		if p > j && mag == 1 {
 			k := wordAt(b, p)
 			if k > p && boundaryAt(b, k) {
-				for _, mw := range magnitudeWords {
-					if foldIn(b[p:k], mw.word) {
-						mag, st.mag, st.words = mw.scale, mw.code, true
-						j, magEnd = k, k
-						p = skipInline(b, j)
-						break
-					}
+				if scale, code := magnitudeWord(b[p:k]); scale != 0 {
+					mag, st.mag, st.words = scale, code, true
+					j, magEnd = k, k
+					p = skipInline(b, j)
 				}
 			}
 		}

@@ -327,13 +327,28 @@ func hasMagnitude(w []byte) bool {
 	return m != 0
 }
 
-// magnitudeWords follow a figure after a space: "2.5 million requests".
-var magnitudeWords = []struct {
-	word  string
-	scale float64
-	code  suffix
-}{{"thousand", 1e3, sufThousand}, {"million", 1e6, sufMillion}, {"billion", 1e9, sufBillion},
-	{"trillion", 1e12, sufTrillion}, {"bn", 1e9, sufBn}, {"mn", 1e6, sufMn}}
+// magnitudeWord returns the scale and code of a magnitude word that follows
+// a figure after a space ("2.5 million requests"), in any case, or 0. Most
+// figures are followed by some word, so it is one switch.
+func magnitudeWord(w []byte) (float64, suffix) {
+	var buf [8]byte
+	lower, _ := lowerInto(buf[:], w)
+	switch string(lower) {
+	case "thousand":
+		return 1e3, sufThousand
+	case "million":
+		return 1e6, sufMillion
+	case "billion":
+		return 1e9, sufBillion
+	case "trillion":
+		return 1e12, sufTrillion
+	case "bn":
+		return 1e9, sufBn
+	case "mn":
+		return 1e6, sufMn
+	}
+	return 0, noSuffix
+}
 
 // lookupUnit finds a unit spelled by word, trying the case-sensitive
 // spellings first. Plain ASCII words are lower-cased into a stack buffer so
