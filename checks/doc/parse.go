@@ -239,11 +239,12 @@ func (slabParagraphs) CanAcceptIndentedLine() bool { return false }
 // allocations. Nothing here reads a paragraph's lines once it is closed
 // (its span comes from its position and the next block's), so the
 // transformer leaves it one empty line, which the walk skips at once.
-// An empty line rather than none: goldmark's paragraph parser, which still
-// closes the node, removes a paragraph with no lines. Keeping the node
-// allocates nothing, where swapping in a raw node type would allocate one
-// per paragraph. TestRawParagraphsMatchPlainParse holds the result to the
-// plain parser's.
+// An empty line where its first line starts rather than none: a
+// paragraph's position is the start of its first line, and the paragraph
+// parser, which still closes the node, removes a paragraph with no lines.
+// Keeping the node allocates nothing, where swapping in a raw node type
+// would allocate one per paragraph. TestRawParagraphsMatchPlainParse holds
+// the result to the plain parser's.
 //
 // A paragraph about to become a setext heading goes through the
 // transformers too, and its lines become the heading's. Its closing line

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark/parser"
@@ -172,4 +173,32 @@ func TestBlockParsersAreTheDefaults(t *testing.T) {
 			t.Errorf("block parser %d is %s, goldmark's is %s", i, g, w)
 		}
 	}
+}
+
+// TestParseConcurrently parses documents on several goroutines at once,
+// as the language server may: the parser is shared and its slabs must be
+// per parse. Run with -race.
+func TestParseConcurrently(t *testing.T) {
+	srcs := [][]byte{}
+	for i, src := range tricky {
+		srcs = append(srcs, []byte(strings.Repeat(src+"\n", 20+i)))
+	}
+	want := make([]string, len(srcs))
+	for i, src := range srcs {
+		want[i] = structure(Parse("c.md", src))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range srcs {
+				i := (k + g) % len(srcs)
+				if got := structure(Parse("c.md", srcs[i])); got != want[i] {
+					t.Errorf("input %d parsed differently on goroutine %d", i, g)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
