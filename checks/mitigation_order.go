@@ -80,8 +80,7 @@ func runMitigationOrder(pass *Pass) {
 		})
 	}
 	d, t := pass.Doc, pass.prose()
-	all := t.sentences(d, Span{Start: 0, End: len(d.Src)}, false)
-	for _, s := range t.sentencesWith(all, waitsForCause) {
+	for _, s := range t.sentencesHolding(d, false, waitsForCause) {
 		m, _, ok := t.find(waitsForCause, s)
 		if !ok || negated(t.b, s, m.Start) {
 			continue

@@ -26,6 +26,9 @@ type proseText struct {
 	// allSentences caches the whole document's sentences, without and
 	// with block quotes; callers must not modify them.
 	allSentences [2][]Span
+	// someSentences splits the same sentences a block at a time, for
+	// checks that need only the few around their matches.
+	someSentences [2]*blockSentences
 }
 
 // prose returns the document's prose text, computing it on first use: one
@@ -343,6 +346,13 @@ func (t *proseText) sentences(d *doc.Document, span Span, quotes bool) []Span {
 			t.allSentences[q] = out
 		}
 	}()
+	proseBlocks(d, span, quotes, func(bs Span) { out = t.splitSentences(d, bs, out) })
+	return out
+}
+
+// proseBlocks calls fn, in document order, with the part inside span of
+// every block whose sentences sentences returns.
+func proseBlocks(d *doc.Document, span Span, quotes bool, fn func(bs Span)) {
 	for _, s := range allSections(d) {
 		if s.Own.End <= span.Start || s.Own.Start >= span.End {
 			continue
@@ -351,11 +361,9 @@ func (t *proseText) sentences(d *doc.Document, span Span, quotes bool) []Span {
 			if !isProseBlock(b.Kind) || (!quotes && b.Kind == doc.Quote) || !b.Span.Overlaps(span) {
 				continue
 			}
-			bs := Span{Start: max(b.Span.Start, span.Start), End: min(b.Span.End, span.End)}
-			out = t.splitSentences(d, bs, out)
+			fn(Span{Start: max(b.Span.Start, span.Start), End: min(b.Span.End, span.End)})
 		}
 	}
-	return out
 }
 
 // splitSentences appends the sentences of one block. A sentence ends at

@@ -368,17 +368,10 @@ func (t *proseText) distinct(ps phrases, span Span) int {
 // instead. A phrase whose first word is not indexed ("/v1") keeps every
 // sentence.
 func (t *proseText) sentencesWith(sents []Span, lists ...phrases) []Span {
-	var at []int32
-	for _, ps := range lists {
-		for _, p := range ps {
-			head, prefix, ok := phraseHead(p)
-			if !ok {
-				return sents
-			}
-			at = append(at, t.index().starts(head, prefix)...)
-		}
+	at, ok := t.headStarts(lists)
+	if !ok {
+		return sents
 	}
-	slices.Sort(at)
 	var out []Span
 	k := 0
 	for _, s := range sents {
@@ -390,4 +383,20 @@ func (t *proseText) sentencesWith(sents []Span, lists ...phrases) []Span {
 		}
 	}
 	return out
+}
+
+// headStarts returns, sorted, where the first words of the phrases of
+// lists occur; ok is false when some phrase's first word is not indexed.
+func (t *proseText) headStarts(lists []phrases) (at []int32, ok bool) {
+	for _, ps := range lists {
+		for _, p := range ps {
+			head, prefix, ok := phraseHead(p)
+			if !ok {
+				return nil, false
+			}
+			at = append(at, t.index().starts(head, prefix)...)
+		}
+	}
+	slices.Sort(at)
+	return at, true
 }

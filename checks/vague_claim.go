@@ -76,29 +76,30 @@ var notClaims = phrases{"fail fast", "fail-fast", "fails fast", "fast path*", "f
 
 func runVagueClaim(pass *Pass) {
 	d, t := pass.Doc, pass.prose()
-	sents := t.sentences(d, Span{Start: 0, End: len(d.Src)}, true)
-	if len(sents) == 0 {
+	sents := t.lazySentences(d, true)
+	region, ok := sents.extent(t, d)
+	if !ok {
 		return
 	}
 	// One pass over the document per phrase, not one per sentence: each
-	// match is then placed in its sentence.
+	// match is then placed in its sentence, and only the blocks holding
+	// matches are split into sentences.
 	var found []Diagnostic
 	for _, v := range vagueClaims {
-		reported := map[int]bool{}
+		reported := map[int]bool{} // by the sentence's start
 		for _, p := range v.words {
-			for _, m := range t.findAllIn(Span{Start: sents[0].Start, End: sents[len(sents)-1].End}, p) {
-				i := sentenceAt(sents, m.Start)
-				if i < 0 || reported[i] || m.End > sents[i].End {
+			for _, m := range t.findAllIn(region, p) {
+				s, next, hasNext, ok := sents.at(t, d, m.Start)
+				if !ok || reported[s.Start] || m.End > s.End {
 					continue
 				}
-				s := sents[i]
-				if hasDigit(t.b[s.Start:s.End]) || (i+1 < len(sents) && hasDigit(t.b[sents[i+1].Start:sents[i+1].End])) {
+				if hasDigit(t.b[s.Start:s.End]) || (hasNext && hasDigit(t.b[next.Start:next.End])) {
 					continue
 				}
 				if negated(t.b, s, m.Start) || deniedAfter(t.b, s, m) || comparative(t.b, s, m) || inIdiom(t.b, s, m) {
 					continue
 				}
-				reported[i] = true
+				reported[s.Start] = true
 				found = append(found, Diagnostic{Span: m, Message: fmt.Sprintf("%q without a figure: give %s", d.Text(m), v.ask)})
 			}
 		}

@@ -1,0 +1,111 @@
+package checks
+
+import (
+	"sort"
+
+	"github.com/designls/designls/checks/doc"
+)
+
+// blockSentences holds the whole document's sentences (as sentences
+// returns them) split one prose block at a time, when first asked for.
+// Most documents give a check only a few matches to place in their
+// sentences; splitting every block of the document for them cost more
+// than the check.
+type blockSentences struct {
+	blocks []Span   // the prose blocks, in document order
+	split  [][]Span // each block's sentences, once split
+	done   []bool
+}
+
+// lazySentences returns the document's sentences, split on demand; quotes
+// is as for sentences.
+func (t *proseText) lazySentences(d *doc.Document, quotes bool) *blockSentences {
+	q := 0
+	if quotes {
+		q = 1
+	}
+	if bs := t.someSentences[q]; bs != nil {
+		return bs
+	}
+	bs := &blockSentences{}
+	proseBlocks(d, Span{Start: 0, End: len(d.Src)}, quotes, func(b Span) { bs.blocks = append(bs.blocks, b) })
+	bs.split = make([][]Span, len(bs.blocks))
+	bs.done = make([]bool, len(bs.blocks))
+	t.someSentences[q] = bs
+	return bs
+}
+
+// of returns the sentences of block k.
+func (bs *blockSentences) of(t *proseText, d *doc.Document, k int) []Span {
+	if !bs.done[k] {
+		bs.split[k] = t.splitSentences(d, bs.blocks[k], nil)
+		bs.done[k] = true
+	}
+	return bs.split[k]
+}
+
+// extent returns the span from the start of the first sentence to the end
+// of the last, and false when the document has none.
+func (bs *blockSentences) extent(t *proseText, d *doc.Document) (Span, bool) {
+	var out Span
+	k := 0
+	for ; k < len(bs.blocks); k++ {
+		if s := bs.of(t, d, k); len(s) > 0 {
+			out.Start = s[0].Start
+			break
+		}
+	}
+	if k == len(bs.blocks) {
+		return Span{}, false
+	}
+	for j := len(bs.blocks) - 1; j >= k; j-- {
+		if s := bs.of(t, d, j); len(s) > 0 {
+			out.End = s[len(s)-1].End
+			break
+		}
+	}
+	return out, true
+}
+
+// at returns the sentence holding off and the one after it in the
+// document (next is false after the last).
+func (bs *blockSentences) at(t *proseText, d *doc.Document, off int) (cur, next Span, hasNext, ok bool) {
+	// Blocks are disjoint and in order: the one holding off is the first
+	// that ends after it.
+	k := sort.Search(len(bs.blocks), func(i int) bool { return bs.blocks[i].End > off })
+	if k == len(bs.blocks) || bs.blocks[k].Start > off {
+		return Span{}, Span{}, false, false
+	}
+	sents := bs.of(t, d, k)
+	i := sentenceAt(sents, off)
+	if i < 0 {
+		return Span{}, Span{}, false, false
+	}
+	if i+1 < len(sents) {
+		return sents[i], sents[i+1], true, true
+	}
+	for j := k + 1; j < len(bs.blocks); j++ {
+		if s := bs.of(t, d, j); len(s) > 0 {
+			return sents[i], s[0], true, true
+		}
+	}
+	return sents[i], Span{}, false, true
+}
+
+// sentencesHolding is sentencesWith over the whole document's sentences,
+// splitting only the blocks where the phrases' first words occur.
+func (t *proseText) sentencesHolding(d *doc.Document, quotes bool, lists ...phrases) []Span {
+	at, ok := t.headStarts(lists)
+	if !ok {
+		return t.sentences(d, Span{Start: 0, End: len(d.Src)}, quotes)
+	}
+	bs := t.lazySentences(d, quotes)
+	var out []Span
+	for _, off := range at {
+		s, _, _, ok := bs.at(t, d, int(off))
+		if ok && (len(out) == 0 || out[len(out)-1] != s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
