@@ -21,8 +21,10 @@ type proseText struct {
 	// ignored lists the blanked spans in order, disjoint, for checks that
 	// read the original source (the numbers) and must skip the same text.
 	ignored []Span
-	// words indexes b, on first use.
+	// words indexes b, on first use, keeping the words heads passes (all
+	// of them when heads is nil).
 	words *wordIndex
+	heads *headFilter
 	// allSentences caches the whole document's sentences, without and
 	// with block quotes; callers must not modify them.
 	allSentences [2][]Span
@@ -36,6 +38,7 @@ type proseText struct {
 func (p *Pass) prose() *proseText {
 	if p.text == nil {
 		p.text = newProseText(p.Doc)
+		p.text.heads = checkFilter()
 	}
 	return p.text
 }

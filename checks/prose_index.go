@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"slices"
 	"sort"
+	"strings"
+	"sync"
 )
 
 // wordIndex records where each ASCII word of a prose text starts, so that a
@@ -18,7 +20,12 @@ import (
 // allocates a few flat arrays and nothing per word: a short-lived process
 // pays for every fresh page it touches, so the arrays are kept small.
 type wordIndex struct {
-	b     []byte
+	b []byte
+	// heads, when set, is the filter the index was built with: only words
+	// it passes are indexed, and a query it does not cover goes to full,
+	// an index of every word built on first need.
+	heads *headFilter
+	full  *wordIndex
 	words []wordSlot // distinct words in order of first use
 	table []int32    // power-of-two sized; 0 is free, else a word's number + 1
 	pos   []int32    // starts of words, grouped by word, each group sorted
@@ -106,8 +113,13 @@ func indexHash(w string) uint32 {
 	return uint32(hashWord([]byte(w)))
 }
 
-func newWordIndex(b []byte) *wordIndex {
-	x := &wordIndex{b: b}
+// newWordIndex indexes every word of b.
+func newWordIndex(b []byte) *wordIndex { return buildWordIndex(b, nil) }
+
+// buildWordIndex indexes the words of b that heads passes, or all of them
+// when heads is nil.
+func buildWordIndex(b []byte, heads *headFilter) *wordIndex {
+	x := &wordIndex{b: b, heads: heads}
 	// Prose of n bytes has about n/6 words, and a design doc of n bytes
 	// about n/24 distinct ones: the table is sized to hold those at most
 	// half full, and doubles when more come.
@@ -120,6 +132,11 @@ func newWordIndex(b []byte) *wordIndex {
 	// ids numbers each occurrence's word, in text order; while building,
 	// a word's lo is where its first occurrence starts and hi counts them.
 	ids := make([]int32, 0, len(b)/6+16)
+	// at is where each indexed word starts, when heads leaves words out.
+	var at []int32
+	if heads != nil {
+		at = make([]int32, 0, len(b)/24+16)
+	}
 	for i := 0; i < len(b); {
 		if !phraseWordByte[b[i]] {
 			i++
@@ -139,6 +156,13 @@ func newWordIndex(b []byte) *wordIndex {
 			h32 = uint32(finishHash(uint64(n), short))
 		} else {
 			h32 = uint32(hashWord(b[i:j]))
+		}
+		if heads != nil {
+			if !heads.passes(h32, b[i:j]) {
+				i = j
+				continue
+			}
+			at = append(at, int32(i))
 		}
 		mask := uint32(len(x.table) - 1)
 		for k := h32 & mask; ; k = (k + 1) & mask {
@@ -172,6 +196,14 @@ func newWordIndex(b []byte) *wordIndex {
 		off += count
 	}
 	x.pos = make([]int32, off)
+	if heads != nil {
+		for k, i := range at {
+			w := &x.words[ids[k]]
+			x.pos[w.hi] = i
+			w.hi++
+		}
+		return x
+	}
 	k := 0
 	for i := 0; i < len(b); {
 		if !phraseWordByte[b[i]] {
@@ -230,6 +262,15 @@ func (x *wordIndex) exact(w string) []int32 {
 // starts returns the sorted starts of words equal to head, or starting with
 // it when prefix is set.
 func (x *wordIndex) starts(head string, prefix bool) []int32 {
+	if askedHead != nil {
+		askedHead(head, prefix)
+	}
+	if x.heads != nil && !x.heads.covers(head, prefix) {
+		if x.full == nil {
+			x.full = newWordIndex(x.b)
+		}
+		return x.full.starts(head, prefix)
+	}
 	if !prefix {
 		return x.exact(head)
 	}
@@ -293,7 +334,7 @@ func phraseHead(p string) (head string, prefix, ok bool) {
 
 func (t *proseText) index() *wordIndex {
 	if t.words == nil {
-		t.words = newWordIndex(t.b)
+		t.words = buildWordIndex(t.b, t.heads)
 	}
 	return t.words
 }
@@ -400,3 +441,63 @@ func (t *proseText) headStarts(lists []phrases) (at []int32, ok bool) {
 	slices.Sort(at)
 	return at, true
 }
+
+// headFilter passes the words that the checks look phrases up by: the
+// first words of their phrases, and for a phrase that may start a word
+// ("idempoten*") every word with the same first three bytes. Nearly nine
+// words in ten of a design doc are neither, and an index of only the rest
+// costs half as much to build. It may pass more words than it must (its
+// bits are shared), never fewer, and a query decides by the same bits
+// whether the index holds every word it needs.
+type headFilter struct {
+	exact bitFilter // by indexHash of a whole word
+	lead  bitFilter // by leadHash of a word's first three bytes
+}
+
+// leadHash hashes the first three bytes of w, which has at least three.
+func leadHash(w []byte) uint64 {
+	return (uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16) * hashMul1 >> 40
+}
+
+func (f *headFilter) add(head string, prefix bool) {
+	if prefix {
+		if len(head) >= 3 {
+			f.lead.add(leadHash([]byte(head)))
+		}
+		return
+	}
+	f.exact.add(uint64(indexHash(head)))
+}
+
+// passes reports whether the word w, whose indexHash is h, is indexed.
+func (f *headFilter) passes(h uint32, w []byte) bool {
+	return f.exact.has(uint64(h)) || len(w) >= 3 && f.lead.has(leadHash(w))
+}
+
+// covers reports whether an index built with f holds every word that
+// starts(head, prefix) must return.
+func (f *headFilter) covers(head string, prefix bool) bool {
+	lead := len(head) >= 3 && f.lead.has(leadHash([]byte(head)))
+	if prefix {
+		return lead
+	}
+	return lead || f.exact.has(uint64(indexHash(head)))
+}
+
+// checkFilter passes the heads the built-in checks ask for (generated into
+// index_heads.go): a phrase from anywhere else (configuration, a check
+// added since) is still found, through the full index.
+var checkFilter = sync.OnceValue(func() *headFilter { return newHeadFilter(checkHeads[:]) })
+
+func newHeadFilter(heads []string) *headFilter {
+	f := new(headFilter)
+	for _, h := range heads {
+		head, prefix := strings.CutSuffix(h, "*")
+		f.add(head, prefix)
+	}
+	return f
+}
+
+// askedHead, when set (by the test that generates indexHeads), is called
+// with every query.
+var askedHead func(head string, prefix bool)

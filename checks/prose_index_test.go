@@ -80,3 +80,58 @@ func TestSentencesWith(t *testing.T) {
 		t.Error("the filter never dropped a sentence")
 	}
 }
+
+// TestFilteredWordIndex holds an index built with a head filter to one of
+// every word: whatever it is asked, covered by the filter or not, it
+// answers the same. The filter here passes a few exact heads and
+// prefixes, so most questions take the fallback and some share bits.
+func TestFilteredWordIndex(t *testing.T) {
+	files, err := filepath.Glob("testdata/*/*.md")
+	if err != nil || len(files) < 50 {
+		t.Fatalf("want the fixtures, got %d (%v)", len(files), err)
+	}
+	for _, heads := range [][]string{checkHeads[:], {"the", "a", "rollback", "idempoten*", "sla*", "p*", "re*", "fail*", "使用"}, nil} {
+		f := newHeadFilter(heads)
+		for _, name := range files {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := newProseText(doc.Parse(name, src)).b
+			full, filtered := newWordIndex(b), buildWordIndex(b, f)
+			asked := map[string]bool{}
+			for i := 0; i < len(b); {
+				j := i
+				for j < len(b) && phraseWordByte[b[j]] {
+					j++
+				}
+				if j == i {
+					i++
+					continue
+				}
+				w := string(b[i:j])
+				for k := 1; k <= len(w); k++ {
+					asked[w[:k]+"*"] = true
+				}
+				asked[w] = true
+				i = j
+			}
+			for _, h := range heads {
+				asked[h] = true
+			}
+			covered := 0
+			for q := range asked {
+				head, prefix := strings.CutSuffix(q, "*")
+				if f.covers(head, prefix) {
+					covered++
+				}
+				if got, want := filtered.starts(head, prefix), full.starts(head, prefix); !slices.Equal(got, want) {
+					t.Fatalf("%s: starts(%q, %v) = %v with the filter, %v without", name, head, prefix, got, want)
+				}
+			}
+			if len(heads) > 0 && covered == 0 {
+				t.Fatalf("%s: the filter covers none of %d questions", name, len(asked))
+			}
+		}
+	}
+}

@@ -109,7 +109,7 @@ func BenchmarkAnalysisParts(b *testing.B) {
 	}{
 		{"prose", func() { newProseText(d) }},
 		{"sentences", func() { t.allSentences = [2][]Span{}; t.sentences(d, whole, true) }},
-		{"word-index", func() { newWordIndex(t.b) }},
+		{"word-index", func() { buildWordIndex(t.b, checkFilter()) }},
 		{"detect", func() { detect(d, vocabularyFor(&Options{}), nil) }},
 		{"analyze", func() { Analyze(d, nil) }},
 	} {
