@@ -365,8 +365,8 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 func (x *docScanner) match(st *secStat) {
 	toks := x.sc.toks
 	for i := 0; i < len(toks); {
-		if toks[i].h == 0 {
-			i++ // a gap: no phrase starts there
+		if !x.v.body.mayStart(&toks[i]) {
+			i++ // a gap, or a word no phrase starts with
 			continue
 		}
 		n := x.v.body.match(&x.sc, toks, i, func(e *entry) {

@@ -396,32 +396,41 @@ func synonymKey(syn map[Concern][]string) string {
 // toks[i] (a phrase listed for several concerns matches for each) and
 // returns the phrase's length in words, or 0.
 func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
-	t := toks[i]
-	best := 0
-	for pass := 0; pass < 2; pass++ {
-		var list []entry
-		if pass == 0 {
-			list = m.lookup(t.h)
-			if len(list) > 0 && t.e > t.b && string(sc.text(t)) != list[0].first {
-				list = nil // another word with the same hash
-			}
-		} else if t.class != classNone {
-			list = m.lookup(classHashes[t.class])
-		}
-		for k := range list {
-			e := &list[k]
-			n := len(e.rest) + 1
-			if n < best || i+n > len(toks) {
-				continue
-			}
-			if !restMatches(toks[i+1:], e.rest) || e.caps && !allCaps(toks[i:i+n]) {
-				continue
-			}
-			best = n
-			fn(e)
-		}
+	t := &toks[i]
+	list := m.lookup(t.h)
+	if len(list) > 0 && t.e > t.b && string(sc.text(*t)) != list[0].first {
+		list = nil // another word with the same hash
+	}
+	best := longest(toks, i, list, 0, fn)
+	if t.class != classNone {
+		best = longest(toks, i, m.lookup(classHashes[t.class]), best, fn)
 	}
 	return best
+}
+
+// longest calls fn for the entries of list that match at toks[i] and are
+// no shorter than best or than the longest before them, and returns the
+// length of the longest.
+func longest(toks []token, i int, list []entry, best int, fn func(*entry)) int {
+	for k := range list {
+		e := &list[k]
+		n := len(e.rest) + 1
+		if n < best || i+n > len(toks) {
+			continue
+		}
+		if !restMatches(toks[i+1:], e.rest) || e.caps && !allCaps(toks[i:i+n]) {
+			continue
+		}
+		best = n
+		fn(e)
+	}
+	return best
+}
+
+// mayStart reports whether some phrase of m may start at t, cheaply
+// enough to test before every word: most words start none.
+func (m *matcher) mayStart(t *token) bool {
+	return t.h != 0 && (t.class != classNone || m.filter.has(t.h))
 }
 
 func allCaps(toks []token) bool {
