@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bytes"
+	"math/bits"
 	"sync"
 
 	"github.com/designls/designls/checks/doc"
@@ -149,9 +150,12 @@ type docScanner struct {
 	blk      int // index into the current section's blocks
 	blkID    int // number of the block being scanned, for windows
 	hits     []hit
-	seen     []uint64 // scratch set of terms for one window
-	slab     []uint64 // term sets of all sections
-	stats    []secStat
+	// seen[t] == window marks term t as counted in the current window:
+	// a new window needs no clearing, only a new number.
+	seen   []uint32
+	window uint32
+	slab   []uint64 // term sets of all sections
+	stats  []secStat
 }
 
 // release drops the references a pooled scanner would keep alive.
@@ -391,11 +395,16 @@ func (x *docScanner) match(st *secStat) {
 // pile up over a long section.
 func (x *docScanner) windows(st *secStat, final bool) {
 	hits := x.hits
-	if len(x.seen) < len(st.terms) {
-		x.seen = make([]uint64, len(st.terms))
-	}
 	v := x.v
+	if len(x.seen) < len(v.termConcern) {
+		x.seen = make([]uint32, len(v.termConcern))
+		x.window = 0
+	}
+	seen := x.seen[:len(v.termConcern)]
 	cur := int32(x.blkID)
+	// first and lastEnd are read only for a concern with a strong phrase
+	// in the window, which sets them first.
+	var first, lastEnd [nConcerns]int32
 	for i := 0; i < len(hits); i++ {
 		if i > 0 && hits[i].blk == hits[i-1].blk {
 			continue
@@ -407,18 +416,20 @@ func (x *docScanner) windows(st *secStat, final bool) {
 		for j < len(hits) && hits[j].blk <= hits[i].blk+1 {
 			j++
 		}
+		if x.window++; x.window == 0 {
+			clear(x.seen) // the numbers wrapped around: no old mark may match
+			x.window = 1
+		}
 		var score [nConcerns]int16
 		var strong [nConcerns]uint8
-		var first [nConcerns]int32
-		var lastEnd [nConcerns]int32
+		var strongSet uint32 // concerns with a strong phrase in the window
 		for k := i; k < j; k++ {
-			h := hits[k]
-			t := h.term
-			w, b := t/64, uint64(1)<<(t%64)
-			if x.seen[w]&b != 0 {
+			h := &hits[k]
+			t := uint32(h.term)
+			if seen[t] == x.window {
 				continue
 			}
-			x.seen[w] |= b
+			seen[t] = x.window
 			c := v.termConcern[t]
 			// Strong phrases side by side ("authentication and
 			// authorization", "alternatives and trade-offs") are one
@@ -426,6 +437,7 @@ func (x *docScanner) windows(st *secStat, final bool) {
 			if v.strongTerms[t] && (strong[c] == 0 || h.s-lastEnd[c] >= clusterBytes) {
 				if strong[c] == 0 {
 					first[c] = int32(k)
+					strongSet |= 1 << c
 				}
 				strong[c]++
 				score[c] += weightStrong
@@ -434,12 +446,9 @@ func (x *docScanner) windows(st *secStat, final bool) {
 				score[c] += weightWeak
 			}
 		}
-		for k := i; k < j; k++ {
-			t := hits[k].term
-			x.seen[t/64] &^= 1 << (t % 64)
-		}
-		for c := range score {
-			if strong[c] > 0 && score[c] > st.window[c] {
+		for ; strongSet != 0; strongSet &= strongSet - 1 {
+			c := bits.TrailingZeros32(strongSet)
+			if score[c] > st.window[c] {
 				st.window[c] = score[c]
 				st.windowStrong[c] = strong[c]
 				h := hits[first[c]]
