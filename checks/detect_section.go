@@ -377,9 +377,9 @@ func (x *docScanner) match(st *secStat) {
 			if e.kind != kindConcern {
 				return
 			}
-			st.terms[e.term/64] |= 1 << (e.term % 64)
-			last := toks[i+len(e.rest)]
-			x.hits = append(x.hits, hit{term: int32(e.term), blk: toks[i].blk, s: toks[i].s, se: last.se})
+			t := uint(e.term) // a concern's term is never negative
+			st.terms[t/64] |= 1 << (t % 64)
+			x.hits = append(x.hits, hit{term: int32(t), blk: toks[i].blk, s: toks[i].s, se: toks[i+len(e.rest)].se})
 		})
 		if n == 0 {
 			n = 1

@@ -415,7 +415,10 @@ func longest(toks []token, i int, list []entry, best int, fn func(*entry)) int {
 	for k := range list {
 		e := &list[k]
 		n := len(e.rest) + 1
-		if n < best || i+n > len(toks) {
+		if n < best {
+			break // the list is longest first
+		}
+		if i+n > len(toks) {
 			continue
 		}
 		if !restMatches(toks[i+1:], e.rest) || e.caps && !allCaps(toks[i:i+n]) {
@@ -444,7 +447,7 @@ func allCaps(toks []token) bool {
 
 func restMatches(toks []token, rest []uint64) bool {
 	for j, h := range rest {
-		t := toks[j]
+		t := &toks[j]
 		if t.h != h && (t.class == classNone || classHashes[t.class] != h) {
 			return false
 		}
