@@ -605,7 +605,7 @@ func (sc *scanner) classify(first int) {
 		if t.class != classNone || t.h == 0 {
 			continue // classified already, or a gap
 		}
-		w := sc.text(*t)
+		w := sc.buf[t.b:t.e]
 		if len(w) == 0 || w[0] > '9' && w[0] != 'p' {
 			continue
 		}
@@ -735,6 +735,25 @@ func allDigits(b []byte) bool {
 // parseNumber reads "1,000", "99.95" and "99,9" (a decimal comma: a comma
 // not followed by exactly three digits).
 func parseNumber(b []byte) float64 {
+	// Most figures are whole numbers, which need no float parsing; below
+	// 2^53 their value is exactly what ParseFloat would return.
+	if len(b) <= 15 {
+		var n uint64
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return parseDecimal(b)
+			}
+			n = n*10 + uint64(c-'0')
+		}
+		if len(b) > 0 {
+			return float64(n)
+		}
+	}
+	return parseDecimal(b)
+}
+
+// parseDecimal is parseNumber for any number, separators included.
+func parseDecimal(b []byte) float64 {
 	var buf [32]byte
 	out := buf[:0]
 	for i := 0; i < len(b) && len(out) < len(buf); i++ {
