@@ -192,18 +192,21 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 	linkWords := 0
 	for i := a; i < b; {
 		c := src[i]
-		if byteKind[c] == kindSpace {
+		kind := byteKind[c]
+		if kind == kindSpace {
 			i++
 			continue
 		}
 		switch {
-		case !code && (c == 'h' || c == 'w') && urlAt(src, i, b):
-			for i < b && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
-				i++
+		case kind == kindASCIIWord:
+			if !code && (c == 'h' || c == 'w') && urlAt(src, i, b) {
+				for i < b && src[i] != ' ' && src[i] != '\t' && src[i] != ')' && src[i] != '>' {
+					i++
+				}
+				lw.inLink++
+				sc.sentLink = true
+				continue
 			}
-			lw.inLink++
-			sc.sentLink = true
-		case c < utf8.RuneSelf && isASCIIWord(c):
 			i = sc.word(src, i, b)
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRune(src[i:b])
@@ -477,8 +480,10 @@ func (sc *scanner) wide(src []byte, i, end int) int {
 var byteKind = func() (t [256]uint8) {
 	for c := range 256 {
 		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf:
-			t[c] = kindWordStart
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			t[c] = kindASCIIWord
+		case c >= utf8.RuneSelf:
+			t[c] = kindWide
 		case c == '[' || c == ']' || c == '!' || c == '<' || c == '?' || c == '.' || c == ';':
 			t[c] = kindMarkup
 		default:
@@ -490,7 +495,8 @@ var byteKind = func() (t [256]uint8) {
 
 const (
 	kindSpace = iota
-	kindWordStart
+	kindASCIIWord // a letter or digit: a word starts, or a URL
+	kindWide      // the first byte of a character outside ASCII
 	kindMarkup
 )
 
