@@ -494,7 +494,7 @@ var byteKind = func() (t [256]uint8) {
 }()
 
 const (
-	kindSpace = iota
+	kindSpace     = iota
 	kindASCIIWord // a letter or digit: a word starts, or a URL
 	kindWide      // the first byte of a character outside ASCII
 	kindMarkup
