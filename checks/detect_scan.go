@@ -300,7 +300,7 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	// branch per letter.
 	var tmp [32 + 8]byte
 	n := 0
-	var letters, lower uint64
+	var lower uint64
 	for {
 		if i+8 > len(src) {
 			// The last bytes of the document: one at a time.
@@ -308,7 +308,6 @@ func (sc *scanner) word(src []byte, i, end int) int {
 				if n < 32 {
 					tmp[n] = src[i] | 0x20
 				}
-				letters |= uint64(src[i] & 0x40)
 				lower |= uint64(src[i] & (src[i] >> 1) & 0x20)
 				n++
 				i++
@@ -320,7 +319,6 @@ func (sc *scanner) word(src []byte, i, end int) int {
 		x &= 1<<(8*r) - 1 // a shift by 64 leaves all ones
 		// Setting bit 5 lower-cases a letter and leaves a digit alone.
 		binary.LittleEndian.PutUint64(tmp[n:], x|0x2020202020202020&(1<<(8*r)-1))
-		letters |= x & 0x4040404040404040
 		lower |= x & (x >> 1) & 0x2020202020202020 // bit 5 of a letter: lower case
 		n += r
 		i += r
@@ -331,7 +329,9 @@ func (sc *scanner) word(src []byte, i, end int) int {
 			break
 		}
 	}
-	if n > 32 || letters == 0 || tmp[0] <= '9' || i < end && src[i] >= utf8.RuneSelf {
+	// A word that starts with a digit (a word of digits alone does) is a
+	// number: the slow path reads those.
+	if n > 32 || tmp[0] <= '9' || i < end && src[i] >= utf8.RuneSelf {
 		return sc.slowWord(src, start, end)
 	}
 	m := stem(tmp[:n])
@@ -344,7 +344,8 @@ func (sc *scanner) word(src []byte, i, end int) int {
 		h = hashWord(w)
 	}
 	class := uint8(classNone)
-	if i+1 < end && src[i] == ' ' && src[i+1] == '/' && isHTTPMethod(src[start:i]) {
+	// A method is written in capitals: most words fail the first test.
+	if lower == 0 && i+1 < end && src[i] == ' ' && src[i+1] == '/' && isHTTPMethod(src[start:i]) {
 		class = classHTTP
 	}
 	numeric := w[0] == 'p' && len(w) >= 3 && w[1] >= '0' && w[1] <= '9'
