@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -36,6 +37,15 @@ func parseFrontMatter(d *doc.Document) FrontMatter {
 	if !fm.Present {
 		return fm
 	}
+	if flatFrontMatter(d, &fm) {
+		return fm
+	}
+	return yamlFrontMatter(d, fm)
+}
+
+// yamlFrontMatter is parseFrontMatter's general case, and the reference
+// that flatFrontMatter is held to.
+func yamlFrontMatter(d *doc.Document, fm FrontMatter) FrontMatter {
 	body := d.Text(d.FrontMatterBody)
 	var root yaml.Node
 	if err := yaml.Unmarshal(body, &root); err != nil {
@@ -121,4 +131,86 @@ func yamlSpan(d *doc.Document, n *yaml.Node) Span {
 		vend = end
 	}
 	return Span{Start: off, End: vend}.Clamp(d.FrontMatterBody.End)
+}
+
+// flatFrontMatter reads the front matter that nearly every document has,
+// lines of `key: plain value` and nothing else, without the YAML parser,
+// whose set-up alone costs more than the rest of most checks. It gives up
+// (false, fm untouched) on anything else, which yamlFrontMatter then
+// reads; what it accepts is a block YAML reads as a mapping of plain
+// scalars, whose values are their text as written, so it finds what
+// yamlFrontMatter would.
+//
+// Each line must be empty, or a key of ASCII letters, digits, "_" and "-"
+// opening the line, ":", spaces, and a value of printable ASCII that opens
+// with a letter or digit and holds no ":" or "#" (which could make it a
+// key or a comment). That leaves out indentation (continuations, nested
+// blocks), tabs, quotes, flow collections, anchors, tags, comments, block
+// scalars, empty values and non-ASCII text, whose columns YAML counts in
+// runes and whose line breaks (U+2028) it knows.
+func flatFrontMatter(d *doc.Document, fm *FrontMatter) bool {
+	b := d.Src[:d.FrontMatterBody.End]
+	var rubric, drill Span
+	keys := 0
+	for i := d.FrontMatterBody.Start; i < len(b); {
+		eol := bytes.IndexByte(b[i:], '\n')
+		if eol < 0 {
+			eol = len(b)
+		} else {
+			eol += i
+		}
+		next := eol + 1
+		if eol > i && b[eol-1] == '\r' {
+			eol-- // CRLF; a lone CR is a line break too, and is refused below
+		}
+		if eol == i {
+			i = next
+			continue
+		}
+		k := i
+		for k < eol && (isASCIIAlnum(b[k]) || k > i && (b[k] == '_' || b[k] == '-')) {
+			k++
+		}
+		// YAML refuses a key of over 1024 characters; keys are words.
+		if k == i || k-i > 64 || k+1 >= eol || b[k] != ':' || b[k+1] != ' ' {
+			return false
+		}
+		v := k + 1
+		for v < eol && b[v] == ' ' {
+			v++
+		}
+		if v == eol || !isASCIIAlnum(b[v]) {
+			return false
+		}
+		end := v
+		for p := v; p < eol; p++ {
+			if c := b[p]; c < ' ' || c > '~' || c == ':' || c == '#' {
+				return false
+			} else if c != ' ' {
+				end = p + 1
+			}
+		}
+		switch string(b[i:k]) {
+		case "rubric":
+			rubric = Span{Start: v, End: end}
+		case "drill":
+			drill = Span{Start: v, End: end}
+		}
+		keys++
+		i = next
+	}
+	if keys == 0 {
+		return false
+	}
+	if !rubric.Empty() {
+		fm.Rubric, fm.RubricSpan = string(b[rubric.Start:rubric.End]), rubric
+	}
+	if !drill.Empty() {
+		fm.Drill, fm.DrillSpan = string(b[drill.Start:drill.End]), drill
+	}
+	return true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
