@@ -2,6 +2,7 @@ package checks
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/designls/designls/checks/doc"
 )
@@ -53,17 +54,21 @@ Replace the placeholder with the answer.
 ` + "`severity: {placeholder: off}`" + ` in ` + "`.designls.yaml`" + `.`,
 	Run: func(pass *Pass) {
 		d := pass.Doc
+		hits := placeholderHits(d.Src)
+		if len(hits) == 0 {
+			return
+		}
 		for _, b := range d.Blocks {
 			switch b.Kind {
 			case doc.Code, doc.HTML, doc.Heading:
 				continue
 			}
-			forEachPlaceholder(d, b.Span, func(s Span, what string) {
+			forEachPlaceholderHit(d, b.Span, hits, func(s Span, what string) {
 				pass.Reportf(s, "placeholder left in the document: %s", what)
 			})
 		}
 		for _, s := range d.Sections {
-			forEachPlaceholder(d, s.TitleSpan, func(sp Span, what string) {
+			forEachPlaceholderHit(d, s.TitleSpan, hits, func(sp Span, what string) {
 				pass.Reportf(sp, "placeholder left in a heading: %s", what)
 			})
 		}
@@ -88,6 +93,57 @@ func forEachPlaceholder(d *doc.Document, span Span, fn func(Span, string)) {
 			continue
 		}
 		scanLine(src, max(ls, span.Start), min(le, span.End), d, fn)
+	}
+}
+
+// placeholderHits returns, in order, every offset of d's source where
+// scanLine may find a placeholder: each "<" and each occurrence of a
+// placeholder word. A line holding none of them holds no placeholder, and
+// most lines hold none; the searches below are vectorised and much cheaper
+// than reading each line byte by byte.
+func placeholderHits(src []byte) []int {
+	var hits []int
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(src[i:], '<')
+		if k < 0 {
+			break
+		}
+		i += k
+		hits = append(hits, i)
+	}
+	for _, w := range placeholderWords {
+		// Overlapping matches too ("XXXX" holds "XXX" twice), so that no
+		// place scanLine could match is left out.
+		for i := 0; ; i++ {
+			k := bytes.Index(src[i:], w)
+			if k < 0 {
+				break
+			}
+			i += k
+			hits = append(hits, i)
+		}
+	}
+	// One sorted run per search; there are few hits.
+	slices.Sort(hits)
+	return hits
+}
+
+// forEachPlaceholderHit is forEachPlaceholder reading only the lines of
+// span that hold one of hits (from placeholderHits): the others cannot
+// hold a placeholder, so the findings and their order are the same.
+func forEachPlaceholderHit(d *doc.Document, span Span, hits []int, fn func(Span, string)) {
+	src := d.Src
+	k, _ := slices.BinarySearch(hits, span.Start)
+	for k < len(hits) && hits[k] < span.End {
+		line := d.Lines.Line(hits[k])
+		ls, le := d.Lines.LineStart(line), d.Lines.LineEnd(src, line)
+		if !d.InCode(ls) {
+			scanLine(src, max(ls, span.Start), min(le, span.End), d, fn)
+		}
+		// Each line is read once, however many hits it holds.
+		for k < len(hits) && hits[k] < le {
+			k++
+		}
 	}
 }
 
