@@ -544,6 +544,13 @@ func windowIntro(b []byte, s, i int) (int, bool) {
 // the downtime it allows per window: a header like "| SLO | per day | per
 // month |", or a "downtime" column next to a "window" column.
 func tableBudgets(out []Budget, b []byte) []Budget {
+	return tableBudgetsFrom(out, b, true)
+}
+
+// tableBudgetsFrom is tableBudgets; with quick false it reads every
+// table's header even when no row can hold a budget, which is what tests
+// hold the quick reading to.
+func tableBudgetsFrom(out []Budget, b []byte, quick bool) []Budget {
 	// Cells of the header and of the current row; a table rarely has more.
 	var headerBuf, rowBuf [16]Span
 	var colsBuf [16]window
@@ -559,6 +566,24 @@ func tableBudgets(out []Budget, b []byte) []Budget {
 		if !isRow(b, i, end) || next >= len(b) || !isDelimiterRow(b, next, lineEnd(b, next)) {
 			i = next
 			continue
+		}
+		body := nextLine(b, lineEnd(b, next))
+		if quick {
+			// A budget needs a row with an availability, a percentage, and
+			// most tables hold none: skip them before reading their headers,
+			// which costs more than the rest.
+			stop := body
+			for stop < len(b) {
+				e := lineEnd(b, stop)
+				if !isRow(b, stop, e) {
+					break
+				}
+				stop = nextLine(b, e)
+			}
+			if !mayHoldPercent(b[min(body, len(b)):min(stop, len(b))]) {
+				i = stop
+				continue
+			}
 		}
 		header := cells(headerBuf[:0], b, i, end)
 		cols := colsBuf[:0]
@@ -589,7 +614,7 @@ func tableBudgets(out []Budget, b []byte) []Budget {
 		for c, w := range cols {
 			useful = useful || (w.length > 0 && c != avail)
 		}
-		i = nextLine(b, lineEnd(b, next))
+		i = body
 		for i < len(b) {
 			end := lineEnd(b, i)
 			if !isRow(b, i, end) {
@@ -628,6 +653,21 @@ func tableBudgets(out []Budget, b []byte) []Budget {
 		}
 	}
 	return out
+}
+
+// mayHoldPercent reports whether b holds a "%" or the word "percent" in
+// any case: the only spellings of a percentage, so without them b holds no
+// availability.
+func mayHoldPercent(b []byte) bool {
+	if bytes.IndexByte(b, '%') >= 0 {
+		return true
+	}
+	for i := 0; i+len("percent") <= len(b); i++ {
+		if b[i]|0x20 == 'p' && foldIn(b[i:i+len("percent")], "percent") {
+			return true
+		}
+	}
+	return false
 }
 
 func lineEnd(b []byte, i int) int {
