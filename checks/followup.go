@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 )
 
@@ -100,16 +102,42 @@ func unanswered(pass *Pass, c Concern, asks []ask) (open []ask, at Span) {
 // maskedSource returns the original text of span with blanked text (front
 // matter, comments, prompts) removed, for case-sensitive triggers.
 func maskedSource(pass *Pass, span Span) []byte {
-	t := pass.prose()
-	out := make([]byte, 0, span.Len())
-	for i := span.Start; i < span.End && i < len(t.b); i++ {
-		if t.b[i] == ' ' && pass.Doc.Src[i] != ' ' {
-			out = append(out, ' ')
+	t, src := pass.prose(), pass.Doc.Src
+	end := min(span.End, len(t.b))
+	if span.Start >= end {
+		return []byte{}
+	}
+	out := append(make([]byte, 0, span.Len()), src[span.Start:end]...)
+	// The prose text is the source lower-cased, then blanked: eight bytes
+	// of it that equal the source's eight lower-cased hold no blanked
+	// byte, and most do. The others are read byte by byte.
+	i := span.Start
+	for ; i+8 <= end; i += 8 {
+		if binary.LittleEndian.Uint64(t.b[i:]) == lower8(binary.LittleEndian.Uint64(src[i:])) {
 			continue
 		}
-		out = append(out, pass.Doc.Src[i])
+		for k := i; k < i+8; k++ {
+			if t.b[k] == ' ' && src[k] != ' ' {
+				out[k-span.Start] = ' '
+			}
+		}
+	}
+	for ; i < end; i++ {
+		if t.b[i] == ' ' && src[i] != ' ' {
+			out[i-span.Start] = ' '
+		}
 	}
 	return out
+}
+
+// lower8 lower-cases the ASCII capitals among eight bytes, leaving every
+// other byte as it is: each byte's top bit is cleared so that no sum
+// carries into the next byte, and bytes that had it set are left out.
+func lower8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	h := x & (0x7f * ones)
+	capital := (h + (0x80-'A')*ones) &^ (h + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones)
+	return x | capital>>2
 }
 
 // reportOpen reports the open asks of a follow-up check as one
@@ -194,13 +222,14 @@ func hasRPC(src []byte, verbs ...string) bool {
 
 // containsWord reports whether w occurs in src as a whole word.
 func containsWord(src []byte, w string) bool {
-	for i := 0; i+len(w) <= len(src); i++ {
-		if string(src[i:i+len(w)]) != w {
-			continue
+	for i := 0; ; i++ {
+		k := bytes.Index(src[i:], []byte(w))
+		if k < 0 {
+			return false
 		}
+		i += k
 		if (i == 0 || !isPhraseWord(src[i-1])) && (i+len(w) == len(src) || !isPhraseWord(src[i+len(w)])) {
 			return true
 		}
 	}
-	return false
 }
