@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -117,7 +118,6 @@ type relRec struct {
 type scanner struct {
 	b []byte
 	chainBufs
-	out []Equation
 
 	qArena []Quantity
 }
@@ -131,6 +131,10 @@ type chainBufs struct {
 	// rpn holds the chain's sides in evaluation order, side after side.
 	// Only judging reads it, so it never leaves the scan.
 	rpn []tok
+	// eqs gathers the scan's equations. An Equation is some 280 bytes, and
+	// a slice grown one by one would allocate about three times the
+	// result and copy it twice; the result is copied out once instead.
+	eqs []Equation
 }
 
 // chainPool keeps chain buffers from one scan to the next: a server scans
@@ -172,9 +176,16 @@ func Scan(text []byte) []Equation {
 		}
 		i = s.chain(i)
 	}
+	var out []Equation
+	if len(s.eqs) > 0 {
+		out = slices.Clone(s.dropBudgets(s.eqs))
+		// The pool must not keep this scan's quantities and text alive.
+		clear(s.eqs)
+		s.eqs = s.eqs[:0]
+	}
 	*bufs = s.chainBufs
 	chainPool.Put(bufs)
-	return s.dropBudgets(s.out)
+	return out
 }
 
 // chain reads a chain starting at b[i] and returns where scanning resumes.
@@ -740,13 +751,9 @@ func (s *scanner) emit(hole Span) {
 	}
 }
 
-// add appends an equation to the result. The first allocation leaves room
-// for several, as a document with arithmetic rarely has just one equation.
+// add appends an equation to the result.
 func (s *scanner) add(e Equation) {
-	if s.out == nil {
-		s.out = make([]Equation, 0, 8)
-	}
-	s.out = append(s.out, e)
+	s.eqs = append(s.eqs, e)
 }
 
 // conversion reports whether two single figures related without any
