@@ -73,10 +73,10 @@ func runSLOTarget(pass *Pass) {
 	if !ok {
 		return
 	}
-	avail, latency := sloTargets(pass, body)
+	avail, latency := sloTargets(pass, body, false, false)
 	if !avail || !latency {
-		a2, l2 := sloTargets(pass, Span{Start: 0, End: len(pass.Doc.Src)})
-		avail, latency = avail || a2, latency || l2
+		// Only what the section lacks is looked for in the whole document.
+		avail, latency = sloTargets(pass, Span{Start: 0, End: len(pass.Doc.Src)}, avail, latency)
 	}
 	var missing []string
 	if !avail {
@@ -95,9 +95,13 @@ func runSLOTarget(pass *Pass) {
 // its own: a latency target is a percentile or a percentage with a
 // duration of at most an hour; an availability target is a percentage of
 // 90 or more with no such duration, nines, or a small percentage of
-// errors.
-func sloTargets(pass *Pass, span Span) (avail, latency bool) {
+// errors. The scan stops once both are found; avail and latency passed in
+// as true count as found already.
+func sloTargets(pass *Pass, span Span, avail, latency bool) (bool, bool) {
 	d, t := pass.Doc, pass.prose()
+	if avail && latency {
+		return true, true
+	}
 	for _, s := range t.sentences(d, span, true) {
 		var pct, small, dur bool
 		for _, q := range numbers.Quantities(d.Src[s.Start:s.End]) {
@@ -109,17 +113,18 @@ func sloTargets(pass *Pass, span Span) (avail, latency bool) {
 				dur = true
 			}
 		}
-		pctl := t.has(percentileWords, s)
-		if dur && (pctl || pct) {
+		// The phrase lookups are the costly part: each is made only when
+		// its answer can still matter.
+		if dur && (pct || t.has(percentileWords, s)) {
 			latency = true
 		}
-		if (pct && !dur) || t.has(ninesWords, s) || (small && t.has(availabilityWords, s)) ||
-			(pct && t.has(availabilityWords, s) && !pctl) {
+		if !avail && ((pct && !dur) || t.has(ninesWords, s) || (small && t.has(availabilityWords, s)) ||
+			(pct && t.has(availabilityWords, s) && !t.has(percentileWords, s))) {
 			avail = true
 		}
 		if avail && latency {
-			return
+			break
 		}
 	}
-	return
+	return avail, latency
 }
