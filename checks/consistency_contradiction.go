@@ -89,10 +89,9 @@ func runConsistencyContradiction(pass *Pass) {
 		return
 	}
 	d, t := pass.Doc, pass.prose()
-	all := t.sentences(d, Span{Start: 0, End: len(d.Src)}, true)
 	var claim Span
 	var claimText string
-	for _, s := range t.sentencesWith(all, strongClaims) {
+	for _, s := range t.sentencesHolding(d, true, strongClaims) {
 		if m, _, ok := t.find(strongClaims, s); ok && !negated(t.b, s, m.Start) && !conditional(t.b, s) && !t.has(claimScopes, s) {
 			claim, claimText = m, string(d.Text(m))
 			break
@@ -105,7 +104,7 @@ func runConsistencyContradiction(pass *Pass) {
 	reported := map[string]bool{}
 	// Either kind needs a stale-read phrase or a cache word in its
 	// sentence.
-	for _, s := range t.sentencesWith(all, staleReplicaReads, cacheWords) {
+	for _, s := range t.sentencesHolding(d, true, staleReplicaReads, cacheWords) {
 		var kind string
 		switch m, _, ok := t.find(staleReplicaReads, s); {
 		case ok && !negated(t.b, s, m.Start) && !t.has(freshCopies, s) && (t.has(readWords, s) || isReadReplica(t.b, m)):

@@ -244,9 +244,8 @@ func (x *wordIndex) grow() {
 	}
 }
 
-// exact returns the sorted starts of the word w.
-func (x *wordIndex) exact(w string) []int32 {
-	h := indexHash(w)
+// exact returns the sorted starts of the word w, whose indexHash is h.
+func (x *wordIndex) exact(w string, h uint32) []int32 {
 	mask := uint32(len(x.table) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
 		id := x.table[k] - 1
@@ -265,14 +264,17 @@ func (x *wordIndex) starts(head string, prefix bool) []int32 {
 	if askedHead != nil {
 		askedHead(head, prefix)
 	}
-	if x.heads != nil && !x.heads.covers(head, prefix) {
-		if x.full == nil {
-			x.full = newWordIndex(x.b)
-		}
-		return x.full.starts(head, prefix)
-	}
 	if !prefix {
-		return x.exact(head)
+		// Most questions are for whole words: hash the word once for the
+		// filter and the table.
+		h := indexHash(head)
+		if x.heads != nil && !x.heads.coversWord(head, h) {
+			return x.fullIndex().exact(head, h)
+		}
+		return x.exact(head, h)
+	}
+	if x.heads != nil && !x.heads.coversPrefix(head) {
+		return x.fullIndex().starts(head, prefix)
 	}
 	if out, ok := x.prefixes[head]; ok {
 		return out
@@ -403,29 +405,6 @@ func (t *proseText) distinct(ps phrases, span Span) int {
 	return n
 }
 
-// sentencesWith returns the sentences, in order, that hold the first word
-// of some phrase of lists: the only ones in which those phrases can match.
-// A check that asks many phrases of every sentence asks them of these
-// instead. A phrase whose first word is not indexed ("/v1") keeps every
-// sentence.
-func (t *proseText) sentencesWith(sents []Span, lists ...phrases) []Span {
-	at, ok := t.headStarts(lists)
-	if !ok {
-		return sents
-	}
-	var out []Span
-	k := 0
-	for _, s := range sents {
-		for k < len(at) && int(at[k]) < s.Start {
-			k++
-		}
-		if k < len(at) && int(at[k]) < s.End {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // headStarts returns, sorted, where the first words of the phrases of
 // lists occur; ok is false when some phrase's first word is not indexed.
 func (t *proseText) headStarts(lists []phrases) (at []int32, ok bool) {
@@ -477,11 +456,27 @@ func (f *headFilter) passes(h uint32, w []byte) bool {
 // covers reports whether an index built with f holds every word that
 // starts(head, prefix) must return.
 func (f *headFilter) covers(head string, prefix bool) bool {
-	lead := len(head) >= 3 && f.lead.has(leadHash([]byte(head)))
 	if prefix {
-		return lead
+		return f.coversPrefix(head)
 	}
-	return lead || f.exact.has(uint64(indexHash(head)))
+	return f.coversWord(head, indexHash(head))
+}
+
+// coversWord is covers for the whole word w, whose indexHash is h.
+func (f *headFilter) coversWord(w string, h uint32) bool {
+	return f.exact.has(uint64(h)) || f.coversPrefix(w)
+}
+
+func (f *headFilter) coversPrefix(head string) bool {
+	return len(head) >= 3 && f.lead.has(leadHash([]byte(head)))
+}
+
+// fullIndex returns an index of every word of the same text, built once.
+func (x *wordIndex) fullIndex() *wordIndex {
+	if x.full == nil {
+		x.full = newWordIndex(x.b)
+	}
+	return x.full
 }
 
 // checkFilter passes the heads the built-in checks ask for (generated into

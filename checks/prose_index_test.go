@@ -44,10 +44,10 @@ func TestWordIndexAgreesWithScan(t *testing.T) {
 	}
 }
 
-// TestSentencesWith checks that the filter keeps every sentence in which a
+// TestSentencesHoldingKeeps checks that it keeps every sentence in which a
 // phrase of the lists matches, over every fixture, and that it does drop
 // sentences.
-func TestSentencesWith(t *testing.T) {
+func TestSentencesHoldingKeeps(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*/*.md")
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
@@ -63,7 +63,7 @@ func TestSentencesWith(t *testing.T) {
 		pt := newProseText(d)
 		all := pt.sentences(d, Span{Start: 0, End: len(src)}, true)
 		for _, ps := range lists {
-			kept := pt.sentencesWith(all, ps)
+			kept := pt.sentencesHolding(d, true, ps)
 			dropped += len(all) - len(kept)
 			for _, s := range all {
 				if _, _, ok := pt.find(ps, s); ok && !slices.Contains(kept, s) {
@@ -72,7 +72,7 @@ func TestSentencesWith(t *testing.T) {
 			}
 		}
 		// A phrase that cannot be indexed keeps everything.
-		if got := pt.sentencesWith(all, phrases{"/v1*"}); len(got) != len(all) {
+		if got := pt.sentencesHolding(d, true, phrases{"/v1*"}); len(got) != len(all) {
 			t.Errorf("%s: an unindexed phrase dropped sentences", f)
 		}
 	}

@@ -92,8 +92,12 @@ func (bs *blockSentences) at(t *proseText, d *doc.Document, off int) (cur, next 
 	return sents[i], Span{}, false, true
 }
 
-// sentencesHolding is sentencesWith over the whole document's sentences,
-// splitting only the blocks where the phrases' first words occur.
+// sentencesHolding returns the document's sentences, in order, that hold
+// the first word of some phrase of lists: the only ones in which those
+// phrases can match. A check that asks many phrases of every sentence asks
+// them of these instead, and only the blocks holding those words are
+// split. A phrase whose first word is not indexed ("/v1") keeps every
+// sentence.
 func (t *proseText) sentencesHolding(d *doc.Document, quotes bool, lists ...phrases) []Span {
 	at, ok := t.headStarts(lists)
 	if !ok {

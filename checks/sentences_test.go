@@ -63,7 +63,7 @@ func TestLazySentences(t *testing.T) {
 	}
 }
 
-// TestSentencesHolding holds sentencesHolding to sentencesWith over the
+// TestSentencesHolding holds sentencesHolding to the plain filter of the
 // whole document's sentences.
 func TestSentencesHolding(t *testing.T) {
 	src := []byte("# Plan\n\nWe roll back first. Then we wait for the root cause; rollback is fast.\n\n" +
@@ -73,7 +73,7 @@ func TestSentencesHolding(t *testing.T) {
 	for _, ls := range lists {
 		for _, quotes := range []bool{false, true} {
 			pt := newProseText(d)
-			want := pt.sentencesWith(pt.sentences(d, Span{Start: 0, End: len(src)}, quotes), ls...)
+			want := sentencesWith(pt, pt.sentences(d, Span{Start: 0, End: len(src)}, quotes), ls...)
 			got := newProseText(d).sentencesHolding(d, quotes, ls...)
 			if !slices.Equal(got, want) {
 				t.Errorf("%v (quotes %v): got %v, want %v", ls, quotes, got, want)
@@ -83,4 +83,24 @@ func TestSentencesHolding(t *testing.T) {
 	if got := newProseText(d).sentencesHolding(d, true, phrases{"rollback", "roll back"}); len(got) < 3 {
 		t.Errorf("want the sentences with rollback, got %v", got)
 	}
+}
+
+// sentencesWith is what sentencesHolding must return, from the whole
+// document's sentences.
+func sentencesWith(t *proseText, sents []Span, lists ...phrases) []Span {
+	at, ok := t.headStarts(lists)
+	if !ok {
+		return sents
+	}
+	var out []Span
+	k := 0
+	for _, s := range sents {
+		for k < len(at) && int(at[k]) < s.Start {
+			k++
+		}
+		if k < len(at) && int(at[k]) < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
 }
