@@ -128,3 +128,28 @@ func TestWithSynonymsLeavesDefaultAlone(t *testing.T) {
 		t.Error("equal synonyms compiled twice")
 	}
 }
+
+// TestMatcherListsLongestFirst guards what longest relies on to stop early:
+// each hash's phrases are listed longest first, in the built-in vocabulary,
+// a freshly compiled one and one with synonyms added.
+func TestMatcherListsLongestFirst(t *testing.T) {
+	syn := DefaultVocabulary().WithSynonyms(map[Concern][]string{SLO: {"reliability bar", "reliability bar for the fleet", "bar"}})
+	for name, v := range map[string]*Vocabulary{"builtin": DefaultVocabulary(), "compiled": NewVocabulary(defaultTable), "synonyms": syn} {
+		lists := 0
+		for mname, m := range map[string]*matcher{"heading": &v.heading, "body": &v.body, "pointers": &v.pointers} {
+			for _, list := range m.lists {
+				if len(list) > 0 {
+					lists++
+				}
+				for k := 1; k < len(list); k++ {
+					if len(list[k].rest) > len(list[k-1].rest) {
+						t.Fatalf("%s %s: phrase %d of a list (first word %q) is longer than the one before it", name, mname, k, list[k].first)
+					}
+				}
+			}
+		}
+		if lists < 100 {
+			t.Fatalf("%s: only %d phrase lists", name, lists)
+		}
+	}
+}
