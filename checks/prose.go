@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
+	"sync"
 
 	"github.com/designls/designls/checks/doc"
 	"github.com/designls/designls/templates"
@@ -17,7 +18,8 @@ import (
 // not the writer's answer, and must neither answer a question nor raise
 // one. Line endings are kept so that lines and sentences still split.
 type proseText struct {
-	b []byte
+	b   []byte
+	buf *proseBuf // holds b, from proseBufs
 	// ignored lists the blanked spans in order, disjoint, for checks that
 	// read the original source (the numbers) and must skip the same text.
 	ignored []Span
@@ -44,7 +46,8 @@ func (p *Pass) prose() *proseText {
 }
 
 func newProseText(d *doc.Document) *proseText {
-	t := &proseText{b: make([]byte, len(d.Src))}
+	buf := proseBufs.Get().(*proseBuf)
+	t := &proseText{b: buf.take(len(d.Src)), buf: buf}
 	lowerASCII(t.b, d.Src)
 	if !d.FrontMatter.Empty() {
 		t.ignored = append(t.ignored, d.FrontMatter)
@@ -78,6 +81,28 @@ func newProseText(d *doc.Document) *proseText {
 	t.blank(hollow)
 	t.ignored = mergeSpans(append(t.ignored, hollow...))
 	return t
+}
+
+// proseBufs recycles the lower-cased copies of the runs' prose texts,
+// which die with their run (see Analyze).
+var proseBufs = sync.Pool{New: func() any { return new(proseBuf) }}
+
+type proseBuf struct{ b []byte }
+
+// take returns the buffer resized to n bytes, whose content is stale.
+func (p *proseBuf) take(n int) []byte {
+	p.b = grow(p.b, n)
+	return p.b
+}
+
+// release hands t's buffers to the next run; nothing may use t afterwards.
+func (t *proseText) release() {
+	if t.words != nil {
+		t.words.release()
+		t.words = nil
+	}
+	proseBufs.Put(t.buf)
+	t.b, t.buf = nil, nil
 }
 
 // lowerASCII writes src to dst with ASCII capitals lower-cased and every

@@ -21,6 +21,8 @@ import (
 // pays for every fresh page it touches, so the arrays are kept small.
 type wordIndex struct {
 	b []byte
+	// ids and at are scratch for the build, kept for the next one.
+	ids, at []int32
 	// heads, when set, is the filter the index was built with: only words
 	// it passes are indexed, and a query it does not cover goes to full,
 	// an index of every word built on first need.
@@ -35,8 +37,9 @@ type wordIndex struct {
 	// byLead lists the distinct words (by number) by their first two
 	// bytes, built on the first prefix query: bucket k is
 	// byLead[leads[k]:leads[k+1]].
-	byLead []int32
-	leads  []int32
+	byLead   []int32
+	leads    []int32
+	hasLeads bool
 }
 
 // leadBuckets is the number of two-byte leads: each byte is a letter, a
@@ -64,7 +67,8 @@ func lead(w []byte) int {
 
 // buildLeads sorts the distinct words into buckets by lead.
 func (x *wordIndex) buildLeads() {
-	x.leads = make([]int32, leadBuckets+1)
+	x.leads = grow(x.leads, leadBuckets+1)
+	clear(x.leads)
 	for _, w := range x.words {
 		x.leads[lead(x.word(w))+1]++
 	}
@@ -75,7 +79,7 @@ func (x *wordIndex) buildLeads() {
 	// that a bucket lists its words in order of first use and no second
 	// array of fill points is needed: a bucket's end is the next one's
 	// start.
-	x.byLead = make([]int32, x.leads[leadBuckets])
+	x.byLead = grow(x.byLead, int(x.leads[leadBuckets]))
 	for i := len(x.words) - 1; i >= 0; i-- {
 		k := lead(x.word(x.words[i])) + 1
 		x.leads[k]--
@@ -84,6 +88,7 @@ func (x *wordIndex) buildLeads() {
 	// Each bucket's end moved back to its start: shift the starts up.
 	copy(x.leads[:leadBuckets], x.leads[1:])
 	x.leads[leadBuckets] = int32(len(x.byLead))
+	x.hasLeads = true
 }
 
 // wordSlot is one distinct word: its starts are pos[lo:hi].
@@ -119,7 +124,8 @@ func newWordIndex(b []byte) *wordIndex { return buildWordIndex(b, nil) }
 // buildWordIndex indexes the words of b that heads passes, or all of them
 // when heads is nil.
 func buildWordIndex(b []byte, heads *headFilter) *wordIndex {
-	x := &wordIndex{b: b, heads: heads}
+	x := indexes.Get().(*wordIndex)
+	x.b, x.heads = b, heads
 	// Prose of n bytes has about n/6 words, and a design doc of n bytes
 	// about n/24 distinct ones: the table is sized to hold those at most
 	// half full, and doubles when more come.
@@ -127,16 +133,18 @@ func buildWordIndex(b []byte, heads *headFilter) *wordIndex {
 	for size < len(b)/12 {
 		size *= 2
 	}
-	x.table = make([]int32, size)
-	x.words = make([]wordSlot, 0, len(b)/24+16)
+	x.table = grow(x.table, size)
+	clear(x.table)
+	x.words = grow(x.words, len(b)/24+16)[:0]
 	// ids numbers each occurrence's word, in text order; while building,
 	// a word's lo is where its first occurrence starts and hi counts them.
-	ids := make([]int32, 0, len(b)/6+16)
+	ids := grow(x.ids, len(b)/6+16)[:0]
 	// at is where each indexed word starts, when heads leaves words out.
 	var at []int32
 	if heads != nil {
-		at = make([]int32, 0, len(b)/24+16)
+		at = grow(x.at, len(b)/24+16)[:0]
 	}
+	defer func() { x.ids, x.at = ids, at }()
 	for i := 0; i < len(b); {
 		if !phraseWordByte[b[i]] {
 			i++
@@ -195,7 +203,7 @@ func buildWordIndex(b []byte, heads *headFilter) *wordIndex {
 		w.lo, w.hi = off, off
 		off += count
 	}
-	x.pos = make([]int32, off)
+	x.pos = grow(x.pos, int(off))
 	if heads != nil {
 		for k, i := range at {
 			w := &x.words[ids[k]]
@@ -279,7 +287,7 @@ func (x *wordIndex) starts(head string, prefix bool) []int32 {
 	if out, ok := x.prefixes[head]; ok {
 		return out
 	}
-	if x.leads == nil {
+	if !x.hasLeads {
 		x.buildLeads()
 	}
 	// A head of two or more bytes shares its word's bucket; a one-byte
@@ -496,3 +504,18 @@ func newHeadFilter(heads []string) *headFilter {
 // askedHead, when set (by the test that generates indexHeads), is called
 // with every query.
 var askedHead func(head string, prefix bool)
+
+// indexes recycles the arrays of the word indexes that runs build and
+// drop: a language server indexes the document on every keystroke, and a
+// batch run every file, and these arrays are most of what a run allocates.
+var indexes = sync.Pool{New: func() any { return new(wordIndex) }}
+
+// release hands x's arrays to the next index; nothing may use x, or a
+// slice it returned, afterwards.
+func (x *wordIndex) release() {
+	if x.full != nil {
+		x.full.release()
+	}
+	*x = wordIndex{table: x.table, words: x.words, ids: x.ids, at: x.at, pos: x.pos, leads: x.leads, byLead: x.byLead}
+	indexes.Put(x)
+}

@@ -126,6 +126,11 @@ func Analyze(d *doc.Document, opts *Options) *Result {
 		c.Run(pass)
 	}
 	sortDiagnostics(res.Diagnostics)
+	// The run's prose text and word index die with it; their buffers go
+	// to the next run.
+	if pass.text != nil {
+		pass.text.release()
+	}
 	return res
 }
 
