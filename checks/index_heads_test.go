@@ -21,18 +21,17 @@ import (
 //
 //	go test ./checks -run IndexHeads -update
 func TestIndexHeads(t *testing.T) {
-	files, err := filepath.Glob("testdata/*/*.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, docs := fixtures(t)
 	examples, err := filepath.Glob("../examples/*.md")
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(examples) == 0 {
+		t.Fatalf("want the examples, got %d (%v)", len(examples), err)
+	}
+	for _, f := range examples {
+		if docs[f], err = os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
 	}
 	files = append(files, examples...)
-	if len(files) < 50 {
-		t.Fatalf("want the fixtures and examples, got %d files", len(files))
-	}
 	asked := map[string]bool{}
 	askedHead = func(head string, prefix bool) {
 		if prefix {
@@ -42,10 +41,7 @@ func TestIndexHeads(t *testing.T) {
 	}
 	defer func() { askedHead = nil }()
 	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := docs[f]
 		for _, r := range Rubrics() {
 			Run(f, src, &Options{Rubric: r.Name})
 		}

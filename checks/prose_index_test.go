@@ -2,8 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -48,17 +46,11 @@ func TestWordIndexAgreesWithScan(t *testing.T) {
 // phrase of the lists matches, over every fixture, and that it does drop
 // sentences.
 func TestSentencesHoldingKeeps(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*/*.md")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
+	files, docs := fixtures(t)
 	lists := []phrases{strongClaims, staleReplicaReads, cacheWords, {"idempoten*", "retry budget"}, {"p99", "error budget"}}
 	dropped := 0
 	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		src := docs[f]
 		d := doc.Parse(f, src)
 		pt := newProseText(d)
 		all := pt.sentences(d, Span{Start: 0, End: len(src)}, true)
@@ -86,18 +78,11 @@ func TestSentencesHoldingKeeps(t *testing.T) {
 // answers the same. The filter here passes a few exact heads and
 // prefixes, so most questions take the fallback and some share bits.
 func TestFilteredWordIndex(t *testing.T) {
-	files, err := filepath.Glob("testdata/*/*.md")
-	if err != nil || len(files) < 50 {
-		t.Fatalf("want the fixtures, got %d (%v)", len(files), err)
-	}
+	files, docs := fixtures(t)
 	for _, heads := range [][]string{checkHeads[:], {"the", "a", "rollback", "idempoten*", "sla*", "p*", "re*", "fail*", "使用"}, nil} {
 		f := newHeadFilter(heads)
 		for _, name := range files {
-			src, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b := newProseText(doc.Parse(name, src)).b
+			b := newProseText(doc.Parse(name, docs[name])).b
 			full, filtered := newWordIndex(b), buildWordIndex(b, f)
 			asked := map[string]bool{}
 			for i := 0; i < len(b); {

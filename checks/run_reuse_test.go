@@ -3,8 +3,6 @@ package checks
 import (
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -16,16 +14,7 @@ import (
 // rendered when its run ends and again after every other run, in turn and
 // on several goroutines at once, and must not change.
 func TestRunsShareNoBuffers(t *testing.T) {
-	files, err := filepath.Glob("testdata/*/*.md")
-	if err != nil || len(files) < 50 {
-		t.Fatalf("want the fixtures, got %d (%v)", len(files), err)
-	}
-	srcs := make([][]byte, len(files))
-	for i, f := range files {
-		if srcs[i], err = os.ReadFile(f); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files, docs := fixtures(t)
 	// Everything a run reports, with sections by position rather than by
 	// pointer, so that two runs of one document render alike.
 	render := func(r *Result) string {
@@ -45,7 +34,7 @@ func TestRunsShareNoBuffers(t *testing.T) {
 	results := make([]*Result, len(files))
 	want := make([]string, len(files))
 	for i, f := range files {
-		results[i] = Run(f, srcs[i], nil)
+		results[i] = Run(f, docs[files[i]], nil)
 		want[i] = render(results[i])
 	}
 	for i := range files {
@@ -58,7 +47,7 @@ func TestRunsShareNoBuffers(t *testing.T) {
 		wg.Go(func() {
 			for k := range files {
 				i := (k + g*len(files)/4) % len(files)
-				if got := render(Run(files[i], srcs[i], nil)); got != want[i] {
+				if got := render(Run(files[i], docs[files[i]], nil)); got != want[i] {
 					t.Errorf("%s: a run beside others gave\n%s\nnot\n%s", files[i], got, want[i])
 				}
 			}

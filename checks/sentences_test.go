@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,18 +12,7 @@ import (
 // document's: for every offset, the sentence holding it and the one after
 // it, and the span they all cover.
 func TestLazySentences(t *testing.T) {
-	files, err := filepath.Glob("testdata/*/*.md")
-	if err != nil || len(files) < 50 {
-		t.Fatalf("want the fixtures, got %d files (%v)", len(files), err)
-	}
-	docs := map[string][]byte{}
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[f] = src
-	}
+	_, docs := fixtures(t)
 	// Blocks of every kind side by side, with sentences that end at a
 	// block's edge, in CRLF and with wide characters.
 	mixed := "# Title\n\nIt is fast. Really fast!\n\n> Quoted claim; it is\n> highly available.\n\n" +
