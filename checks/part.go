@@ -154,7 +154,7 @@ func headingMatches(s *Section, p *Part) bool {
 // quotes (a drill's prompt is quoted and must not answer itself).
 func evidenceBlocks(d *doc.Document, span Span) []Span {
 	var out []Span
-	for _, s := range allSections(d) {
+	for s := range allSections(d) {
 		if s.Own.End <= span.Start || s.Own.Start >= span.End {
 			continue
 		}
@@ -176,7 +176,7 @@ func evidenceBlocks(d *doc.Document, span Span) []Span {
 // subsections, prompts and comments left out, placeholders not counted.
 func sectionWords(d *doc.Document, t *proseText, s *Section) int {
 	var blocks []Span
-	for _, sec := range allSections(d) {
+	for sec := range allSections(d) {
 		if sec == s || (sec.Heading.Start >= s.Body.Start && sec.Heading.Start < s.Body.End) {
 			for _, b := range sec.Blocks {
 				if b.Kind != doc.Heading && b.Kind != doc.HTML {

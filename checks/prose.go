@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"iter"
 	"slices"
 	"sync"
 
@@ -347,9 +348,19 @@ func isProseBlock(k doc.BlockKind) bool {
 	return k == doc.Paragraph || k == doc.List || k == doc.Quote || k == doc.Table
 }
 
-// sections returns the root and every section, the units that own blocks.
-func allSections(d *doc.Document) []*Section {
-	return append([]*Section{d.Root}, d.Sections...)
+// allSections yields the root and every section, the units that own
+// blocks, without gathering them into a slice first.
+func allSections(d *doc.Document) iter.Seq[*Section] {
+	return func(yield func(*Section) bool) {
+		if !yield(d.Root) {
+			return
+		}
+		for _, s := range d.Sections {
+			if !yield(s) {
+				return
+			}
+		}
+	}
 }
 
 // sentences returns the sentences of prose inside span, in order: the
@@ -381,7 +392,7 @@ func (t *proseText) sentences(d *doc.Document, span Span, quotes bool) []Span {
 // proseBlocks calls fn, in document order, with the part inside span of
 // every block whose sentences sentences returns.
 func proseBlocks(d *doc.Document, span Span, quotes bool, fn func(bs Span)) {
-	for _, s := range allSections(d) {
+	for s := range allSections(d) {
 		if s.Own.End <= span.Start || s.Own.Start >= span.End {
 			continue
 		}
