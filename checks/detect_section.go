@@ -40,6 +40,7 @@ type secStat struct {
 	bodyLinks bool
 	// ownScore and bodyScore are, per concern, the evidence in the own
 	// text and in the whole body; the Strong arrays count strong terms.
+	// They are left zero where decide does not read them.
 	ownScore, bodyScore   [nConcerns]int16
 	ownStrong, bodyStrong [nConcerns]uint8
 	// window is, per concern, the best evidence found in a window of two
@@ -113,12 +114,34 @@ func (x *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 			ps.body[k] |= st.body[k]
 		}
 	}
-	for i := range stats {
+	// decide reads a section's own scores only to ask whether it leads
+	// under a generic heading, and its body scores only under a heading
+	// that hints at a concern; it never reads the root's. Most sections
+	// are neither, and summing their scores was a tenth of the branch
+	// mispredictions of a detection.
+	for i := 1; i < len(stats); i++ {
 		st := &stats[i]
-		st.ownScore, st.ownStrong = v.scores(st.terms)
-		st.bodyScore, st.bodyStrong = v.scores(st.body)
+		if st.title {
+			continue
+		}
+		if st.generic && !st.aside && (st.words >= minWords || st.media) {
+			st.ownScore, st.ownStrong = v.scores(st.terms)
+		}
+		if hintsAny(st) && (st.bodyWords >= minWords || st.bodyMedia) {
+			st.bodyScore, st.bodyStrong = v.scores(st.body)
+		}
 	}
 	return stats
+}
+
+// hintsAny reports whether st's heading hints at some concern.
+func hintsAny(st *secStat) bool {
+	for _, w := range st.head {
+		if w == weightHint {
+			return true
+		}
+	}
+	return false
 }
 
 // docTitle returns the section that titles the whole document: the first
