@@ -292,6 +292,12 @@ func isCJK(r rune) bool {
 // number keeps its decimal point, thousands separators and a trailing '%'.
 func (sc *scanner) word(src []byte, i, end int) int {
 	sc.words++
+	// A word that starts with a digit (a word of digits alone does) is a
+	// number: the slow path reads those. Testing the first byte, known
+	// before the word is read, decides this off the word's chain of work.
+	if src[i] <= '9' {
+		return sc.slowWord(src, i, end)
+	}
 	start := i
 	// Fast path: a run of ASCII letters, lower-cased and stemmed on the
 	// stack, kept only if some phrase uses it. Eight bytes are looked at
@@ -329,9 +335,9 @@ func (sc *scanner) word(src []byte, i, end int) int {
 			break
 		}
 	}
-	// A word that starts with a digit (a word of digits alone does) is a
-	// number: the slow path reads those.
-	if n > 32 || tmp[0] <= '9' || i < end && src[i] >= utf8.RuneSelf {
+	// Long words and words that go on outside ASCII take the slow path
+	// too; so does a word called at a wide letter, which read nothing.
+	if n > 32 || i < end && src[i] >= utf8.RuneSelf {
 		return sc.slowWord(src, start, end)
 	}
 	m := stem(tmp[:n])
