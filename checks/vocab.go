@@ -412,19 +412,19 @@ func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 // no shorter than best or than the longest before them, and returns the
 // length of the longest.
 func longest(toks []token, i int, list []entry, best int, fn func(*entry)) int {
+	// The words after toks[i] are sliced once: each entry compares its
+	// rest with their start.
+	after := toks[i+1:]
 	for k := range list {
 		e := &list[k]
-		n := len(e.rest) + 1
-		if n < best {
+		n := len(e.rest)
+		if n+1 < best {
 			break // the list is longest first
 		}
-		if i+n > len(toks) {
+		if n > len(after) || !restMatches(after[:n], e.rest) || e.caps && !allCaps(toks[i:i+n+1]) {
 			continue
 		}
-		if !restMatches(toks[i+1:], e.rest) || e.caps && !allCaps(toks[i:i+n]) {
-			continue
-		}
-		best = n
+		best = n + 1
 		fn(e)
 	}
 	return best
@@ -445,7 +445,10 @@ func allCaps(toks []token) bool {
 	return true
 }
 
+// restMatches reports whether each of toks, as many as rest holds, is the
+// word or the number class hashed in rest.
 func restMatches(toks []token, rest []uint64) bool {
+	toks = toks[:len(rest)]
 	for j, h := range rest {
 		t := &toks[j]
 		if t.h != h && (t.class == classNone || classHashes[t.class] != h) {
