@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/rand/v2"
 	"slices"
@@ -158,4 +159,32 @@ func FuzzWord(f *testing.F) {
 		sameWords(t, src, end, false)
 		sameWords(t, src, end, true)
 	})
+}
+
+// refURLAt is urlAt as it was written before its four-byte test.
+func refURLAt(src []byte, i, end int) bool {
+	if i > 0 && isASCIIWord(src[i-1]) {
+		return false
+	}
+	rest := src[i:end]
+	return bytes.HasPrefix(rest, []byte("http://")) || bytes.HasPrefix(rest, []byte("https://")) || bytes.HasPrefix(rest, []byte("www."))
+}
+
+func TestURLAtMatchesReference(t *testing.T) {
+	pieces := append([]string{"http://", "https://", "www.", "http:/", "https:", "http", "www", "ww.", "HTTP://",
+		"Www.", "xhttp://", "9www.", "ahttps://x", "(http://a)", "<https://b>", "http://数据", "wwww."}, wordPieces...)
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var src []byte
+		for range 1 + r.IntN(6) {
+			src = append(src, pieces[r.IntN(len(pieces))]...)
+		}
+		for _, end := range []int{len(src), r.IntN(len(src) + 1)} {
+			for i := 0; i < end; i++ {
+				if got, want := urlAt(src, i, end), refURLAt(src, i, end); got != want {
+					t.Fatalf("urlAt(%q, %d, %d) = %v, want %v", src, i, end, got, want)
+				}
+			}
+		}
+	}
 }
