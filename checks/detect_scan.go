@@ -321,10 +321,16 @@ func (sc *scanner) word(src []byte, i, end int) int {
 			break
 		}
 		x := binary.LittleEndian.Uint64(src[i:])
-		r := min(wordBytes(x), end-i)
-		x &= 1<<(8*r) - 1 // a shift by 64 leaves all ones
+		r, mask := wordRun(x)
+		if end-i < 8 {
+			// The text ends inside these bytes (a line cut at a
+			// comment): so does the word.
+			r = min(r, end-i)
+			mask &= 1<<(8*r) - 1
+		}
+		x &= mask
 		// Setting bit 5 lower-cases a letter and leaves a digit alone.
-		binary.LittleEndian.PutUint64(tmp[n:], x|0x2020202020202020&(1<<(8*r)-1))
+		binary.LittleEndian.PutUint64(tmp[n:], x|0x2020202020202020&mask)
 		lower |= x & (x >> 1) & 0x2020202020202020 // bit 5 of a letter: lower case
 		n += r
 		i += r
@@ -377,18 +383,23 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	return i
 }
 
-// wordBytes returns how many of the bytes of x, in memory order, are ASCII
-// letters or digits before the first that is not. Each byte keeps seven
-// low bits, so that no sum carries into the next byte; bytes with the high
-// bit set are left out at the end.
-func wordBytes(x uint64) int {
+// wordRun returns how many of the bytes of x, in memory order, are ASCII
+// letters or digits before the first that is not, and the mask of those
+// bytes. Each byte keeps seven low bits, so that no sum carries into the
+// next byte; bytes with the high bit set are left out at the end. Both
+// results come from the stop bits without a shift by a variable count,
+// which would need a guard for a shift by 64.
+func wordRun(x uint64) (n int, mask uint64) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	low := x &^ highs
 	digit := (low + (0x80-'0')*ones) &^ (low + (0x80-'9'-1)*ones)
 	folded := low | 0x20*ones
 	letter := (folded + (0x80-'a')*ones) &^ (folded + (0x80-'z'-1)*ones)
 	word := (digit | letter) &^ x & highs
-	return bits.TrailingZeros64(^word&highs) / 8
+	stop := ^word & highs // the high bit of every byte that ends a word
+	// The lowest stop bit moved to the bottom of its byte is one more than
+	// the mask of the bytes below it; with no stop, 0 - 1 is all ones.
+	return bits.TrailingZeros64(stop) / 8, (stop&-stop)>>7 - 1
 }
 
 // gap records a word that no phrase uses; runs of them share one token.

@@ -120,33 +120,34 @@ func TestWordMatchesReference(t *testing.T) {
 	}
 }
 
-func TestWordBytes(t *testing.T) {
-	want := func(x uint64) int {
+func TestWordRun(t *testing.T) {
+	check := func(x uint64) {
+		t.Helper()
 		var b [8]byte
 		binary.LittleEndian.PutUint64(b[:], x)
 		n := 0
 		for n < 8 && asciiWord[b[n]] {
 			n++
 		}
-		return n
+		mask := ^uint64(0)
+		if n < 8 {
+			mask = 1<<(8*n) - 1
+		}
+		if gotN, gotMask := wordRun(x); gotN != n || gotMask != mask {
+			t.Fatalf("wordRun(%q) = %d, %#x; want %d, %#x", b[:], gotN, gotMask, n, mask)
+		}
 	}
 	// Every byte value at every position, behind a run of letters.
 	for pos := range 8 {
 		for c := range 256 {
 			b := []byte("abcdefgh")
 			b[pos] = byte(c)
-			x := binary.LittleEndian.Uint64(b)
-			if got := wordBytes(x); got != want(x) {
-				t.Fatalf("wordBytes(%q) = %d, want %d", b, got, want(x))
-			}
+			check(binary.LittleEndian.Uint64(b))
 		}
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 100000 {
-		x := r.Uint64()
-		if got := wordBytes(x); got != want(x) {
-			t.Fatalf("wordBytes(%#x) = %d, want %d", x, got, want(x))
-		}
+		check(r.Uint64())
 	}
 }
 
