@@ -93,13 +93,23 @@ func inlineSpace(b []byte, i int) int {
 }
 
 func skipInline(b []byte, i int) int {
-	for {
-		n := inlineSpace(b, i)
-		if n == 0 {
+	// Plain spaces and tabs are nearly all the spaces met; only the lead
+	// bytes of the wide spaces need inlineSpace's longer test.
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t':
+			i++
+		case 0xC2, 0xE2:
+			n := inlineSpace(b, i)
+			if n == 0 {
+				return i
+			}
+			i += n
+		default:
 			return i
 		}
-		i += n
 	}
+	return i
 }
 
 // wordRune reports whether r continues a word: a digit, a letter of a

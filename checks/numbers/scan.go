@@ -565,8 +565,11 @@ func (s *scanner) relation(p int) (Relation, Span, int, bool) {
 	switch {
 	case q+1 < len(b) && b[q] == '~' && isDigit(b[q+1]):
 		rel, q = Approx, q+1
-	default:
-		for _, w := range [...]string{"about", "roughly", "approximately", "approx", "around", "circa", "ca"} {
+	case q < len(b) && (b[q]|0x20 == 'a' || b[q]|0x20 == 'r' || b[q]|0x20 == 'c'):
+		// The words all start with one of these letters (a test holds
+		// them to it); most relations are followed by a figure, which
+		// none of them matches.
+		for _, w := range approxWords {
 			if hasWordFold(b, q, w) {
 				e := q + len(w)
 				if e < len(b) && b[e] == '.' {
@@ -579,6 +582,9 @@ func (s *scanner) relation(p int) (Relation, Span, int, bool) {
 	}
 	return rel, span, q, true
 }
+
+// approxWords mark a written result as approximate: "= about 40".
+var approxWords = [...]string{"about", "roughly", "approximately", "approx", "around", "circa", "ca"}
 
 // relationSigns finds where relation signs (see relation) may start, ahead
 // of the scan. It looks for each kind of sign on its own and remembers
