@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -62,5 +63,33 @@ func TestApproxWordsStartWithFilteredLetters(t *testing.T) {
 				t.Errorf("Scan(%q): want one approximate equation, got %+v", src, eqs)
 			}
 		}
+	}
+}
+
+// Scan judges chains in pooled scratch and copies their quantities out at
+// the end: a result must not change when the scratch is reused, and each
+// side's quantities must be its own figures.
+func TestScanResultOutlivesScratch(t *testing.T) {
+	a := []byte("1,000 apps × 10K QPS = 10M QPS.\n\n2 KB × 500M = 1 TB ≈ 1.2 TB\r\n\n3 hosts × 中 4 = 12 ≈ ?\n\n5 ms + 10K QPS = 7\n")
+	b := []byte("10M QPS × 86,400 s/day ≈ 864B requests/day and 7 × 8 = 56, 9 × 9 = 80 😀\n")
+	first := Scan(a)
+	want := fmt.Sprintf("%+v", first)
+	if len(first) < 4 {
+		t.Fatalf("want at least 4 equations in %q, got %d", a, len(first))
+	}
+	for _, e := range first {
+		for _, sd := range []Side{e.Left, e.Right} {
+			for _, q := range sd.Quantities {
+				if q.Span.Start < sd.Span.Start || q.Span.End > sd.Span.End {
+					t.Errorf("%q: quantity %q outside its side %q", a[e.Span.Start:e.Span.End], a[q.Span.Start:q.Span.End], a[sd.Span.Start:sd.Span.End])
+				}
+			}
+		}
+	}
+	for range 3 {
+		Scan(b)
+	}
+	if got := fmt.Sprintf("%+v", first); got != want {
+		t.Errorf("a later scan changed an earlier result:\n got %s\nwant %s", got, want)
 	}
 }

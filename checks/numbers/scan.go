@@ -118,8 +118,6 @@ type relRec struct {
 type scanner struct {
 	b []byte
 	chainBufs
-
-	qArena []Quantity
 }
 
 // chainBufs hold the chain being read.
@@ -135,7 +133,16 @@ type chainBufs struct {
 	// a slice grown one by one would allocate about three times the
 	// result and copy it twice; the result is copied out once instead.
 	eqs []Equation
+	// eqQs holds, for each of eqs, where its sides' quantities start in
+	// allQs: while the scan runs, the sides point into qs, which the next
+	// chain overwrites, and they are pointed into the result at the end.
+	eqQs []eqQuantities
+	// allQs gathers the quantities of the chains that yield equations, to
+	// be copied out once at their final size.
+	allQs []Quantity
 }
+
+type eqQuantities struct{ left, right int32 }
 
 // chainPool keeps chain buffers from one scan to the next: a server scans
 // every version of a document, and the buffers never hold the text itself.
@@ -178,14 +185,33 @@ func Scan(text []byte) []Equation {
 	}
 	var out []Equation
 	if len(s.eqs) > 0 {
-		out = slices.Clone(s.dropBudgets(s.eqs))
+		out = slices.Clone(s.dropBudgets())
+		var qs []Quantity
+		if len(out) > 0 {
+			qs = slices.Clone(s.allQs)
+		}
+		for i := range out {
+			out[i].Left.Quantities = rebase(qs, out[i].Left.Quantities, s.eqQs[i].left)
+			out[i].Right.Quantities = rebase(qs, out[i].Right.Quantities, s.eqQs[i].right)
+		}
 		// The pool must not keep this scan's quantities and text alive.
 		clear(s.eqs)
-		s.eqs = s.eqs[:0]
+		clear(s.allQs)
+		s.eqs, s.eqQs, s.allQs = s.eqs[:0], s.eqQs[:0], s.allQs[:0]
 	}
 	*bufs = s.chainBufs
 	chainPool.Put(bufs)
 	return out
+}
+
+// rebase points a side's quantities, read into chain scratch, at their copy
+// in the result, which starts at all[at]. A side without quantities keeps
+// its nil slice.
+func rebase(all, side []Quantity, at int32) []Quantity {
+	if side == nil {
+		return nil
+	}
+	return all[at : int(at)+len(side) : int(at)+len(side)]
 }
 
 // chain reads a chain starting at b[i] and returns where scanning resumes.
@@ -709,12 +735,14 @@ func (s *scanner) emit(hole Span) {
 	if !anyKept {
 		return
 	}
-	// Quantities and sides live in arenas shared by the whole scan.
-	qs := take(&s.qArena, len(s.qs))
-	copy(qs, s.qs)
+	// The chain is judged in its scratch and its quantities are kept for
+	// the result, see Scan.
+	qs := s.qs
 	for i := range qs {
 		qs[i].finish(s.b)
 	}
+	base := int32(len(s.allQs))
+	s.allQs = append(s.allQs, qs...)
 	// Sides are copied into the equations, so their array can be scratch.
 	var sideBuf [8]Side
 	var rpnBuf [8][]tok
@@ -746,20 +774,22 @@ func (s *scanner) emit(hole Span) {
 			default:
 				continue // "0/0 =": nothing to show
 			}
-			s.add(e)
+			s.add(e, base+int32(s.sides[i].q0), 0)
 			continue
 		}
 		rt := sides[i+1]
 		e := Equation{Span: Span{l.Span.Start, rt.Span.End}, Left: l, Rel: r.rel, RelSpan: r.span, Right: rt}
 		if judge(&e, rpns[i], rpns[i+1]); e.Verdict != 0 {
-			s.add(e)
+			s.add(e, base+int32(s.sides[i].q0), base+int32(s.sides[i+1].q0))
 		}
 	}
 }
 
-// add appends an equation to the result.
-func (s *scanner) add(e Equation) {
+// add appends an equation to the result, with where its sides' quantities
+// start in allQs.
+func (s *scanner) add(e Equation, left, right int32) {
 	s.eqs = append(s.eqs, e)
+	s.eqQs = append(s.eqQs, eqQuantities{left, right})
 }
 
 // conversion reports whether two single figures related without any
@@ -768,19 +798,6 @@ func (s *scanner) add(e Equation) {
 // MB each" is shorthand for a division the prose describes.
 func conversion(l, r Unit) bool {
 	return l.hasUnit() && r.hasUnit() && !(l.counted() && r.counted()) && l.Dim == r.Dim
-}
-
-// take returns n elements from the end of an arena, starting a new chunk
-// when the current one is full; the returned slice has no spare capacity.
-// Chunks start small and double, so a document with one equation does not
-// pay for room for a hundred.
-func take[T any](arena *[]T, n int) []T {
-	if cap(*arena)-len(*arena) < n {
-		*arena = make([]T, 0, max(n, min(2*cap(*arena), 512), 16))
-	}
-	a := *arena
-	*arena = a[:len(a)+n]
-	return a[len(a) : len(a)+n : len(a)+n]
 }
 
 // toRPN orders a side's tokens for evaluation (shunting-yard) and rebases
@@ -839,11 +856,12 @@ func toRPN(out, toks []tok, q0 int) []tok {
 // restatements and failed equations are dropped; a correct equation stays.
 // Only the sentences of such equations are read for budgets, so a document
 // whose arithmetic is fine pays nothing for this.
-func (s *scanner) dropBudgets(eqs []Equation) []Equation {
-	out := eqs[:0]
+func (s *scanner) dropBudgets() []Equation {
+	eqs := s.eqs
+	out, outQs := eqs[:0], s.eqQs[:0]
 	var budgets []Budget
 	done := -1
-	for _, e := range eqs {
+	for i, e := range eqs {
 		if e.Verdict != OK || (e.Left.Ops == 0 && e.Right.Ops == 0) {
 			st, en := sentence(s.b, e.Span.Start)
 			en = max(en, e.Span.End)
@@ -855,8 +873,10 @@ func (s *scanner) dropBudgets(eqs []Equation) []Equation {
 				continue
 			}
 		}
+		outQs = append(outQs, s.eqQs[i])
 		out = append(out, e)
 	}
+	s.eqQs = outQs
 	return out
 }
 
