@@ -93,3 +93,19 @@ func TestScanResultOutlivesScratch(t *testing.T) {
 		t.Errorf("a later scan changed an earlier result:\n got %s\nwant %s", got, want)
 	}
 }
+
+// relation turns a byte away unless a sign can start with it; every sign
+// must still be read.
+func TestEveryRelationSignIsRead(t *testing.T) {
+	for _, c := range []struct {
+		sign string
+		rel  Relation
+	}{{"=", Equal}, {"==", Equal}, {"＝", Equal}, {"~", Approx}, {"~=", Approx}, {"=~", Approx}, {"≈", Approx}, {"≃", Approx}, {"≅", Approx}, {"≒", Approx}} {
+		for _, src := range []string{"2 × 3 " + c.sign + " 6 hosts", "2×3" + c.sign + "6", "2 x 3\t" + c.sign + "\t6\r\n"} {
+			eqs := Scan([]byte(src))
+			if len(eqs) != 1 || eqs[0].Rel != c.rel || eqs[0].Verdict != OK {
+				t.Errorf("Scan(%q): want one correct %v equation, got %+v", src, c.rel, eqs)
+			}
+		}
+	}
+}

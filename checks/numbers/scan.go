@@ -559,6 +559,13 @@ func (s *scanner) relation(p int) (Relation, Span, int, bool) {
 	if k >= len(b) {
 		return 0, Span{}, 0, false
 	}
+	switch b[k] {
+	case '=', '~', 0xE2, 0xEF:
+		// The lead bytes of the signs below; a side is most often
+		// followed by a word or punctuation, which this rules out at once.
+	default:
+		return 0, Span{}, 0, false
+	}
 	var rel Relation
 	n := 0
 	switch {
