@@ -3,6 +3,7 @@ package numbers
 import (
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // Dim is a physical dimension written as exponents of time and data size.
@@ -218,37 +219,72 @@ func exactUnit(w []byte) *unitDef {
 }
 
 // wordUnit returns the unit spelled by the lower-case word w: a word for a
-// duration, bytes or percent, or one of nounUnits.
+// duration, bytes or percent, or one of nounUnits. Every figure followed by
+// a word asks, and most words are no unit, so the words are found by hash
+// rather than by a switch and a bisection of nounUnits that compared
+// strings some ten times a word.
 func wordUnit(w []byte) *unitDef {
-	switch string(w) {
-	case "second", "seconds":
-		return uSecond
-	case "minute", "minutes":
-		return uMinute
-	case "hour", "hours":
-		return uHour
-	case "day", "days":
-		return uDay
-	case "week", "weeks":
-		return uWeek
-	case "month", "months":
-		return uMonth
-	case "quarter", "quarters":
-		return uQuarter
-	case "year", "years":
-		return uYear
-	case "millisecond", "milliseconds":
-		return uMilli
-	case "microsecond", "microseconds":
-		return uMicro
-	case "nanosecond", "nanoseconds":
-		return uNano
-	case "byte", "bytes":
-		return uByte
-	case "percent":
-		return uPercent
+	t := unitWordTable()
+	for i := hashUnitWord(w) & unitSlotMask; t[i].u != nil; i = (i + 1) & unitSlotMask {
+		if t[i].name == string(w) {
+			return t[i].u
+		}
 	}
-	return nounUnit(w)
+	return nil
+}
+
+// unitWords are the words for durations, bytes and percent; nounUnits
+// hold the rest of wordUnit's words.
+var unitWords = [...]struct {
+	name string
+	u    *unitDef
+}{
+	{"second", uSecond}, {"seconds", uSecond}, {"minute", uMinute}, {"minutes", uMinute},
+	{"hour", uHour}, {"hours", uHour}, {"day", uDay}, {"days", uDay}, {"week", uWeek}, {"weeks", uWeek},
+	{"month", uMonth}, {"months", uMonth}, {"quarter", uQuarter}, {"quarters", uQuarter},
+	{"year", uYear}, {"years", uYear}, {"millisecond", uMilli}, {"milliseconds", uMilli},
+	{"microsecond", uMicro}, {"microseconds", uMicro}, {"nanosecond", uNano}, {"nanoseconds", uNano},
+	{"byte", uByte}, {"bytes", uByte}, {"percent", uPercent},
+}
+
+type unitSlot struct {
+	name string
+	u    *unitDef
+}
+
+// unitSlots is a power of two over twice the number of words, so that a
+// word not in the table meets an empty slot within a probe or two.
+const unitSlots, unitSlotMask = 512, 512 - 1
+
+// unitWordTable returns wordUnit's open-addressing table, built on first
+// use so that loading the package still runs no code.
+var unitWordTable = sync.OnceValue(func() *[unitSlots]unitSlot {
+	t := new([unitSlots]unitSlot)
+	put := func(name string, u *unitDef) {
+		i := hashUnitWord([]byte(name)) & unitSlotMask
+		for ; t[i].u != nil; i = (i + 1) & unitSlotMask {
+			if t[i].name == name {
+				return // the first entry wins, as the first case of a switch
+			}
+		}
+		t[i] = unitSlot{name, u}
+	}
+	for _, w := range unitWords {
+		put(w.name, w.u)
+	}
+	for i := range nounUnits {
+		put(nounUnits[i].name, &nounUnits[i])
+	}
+	return t
+})
+
+// hashUnitWord is FNV-1a over the word, seeded with its length.
+func hashUnitWord(w []byte) uint32 {
+	h := 2166136261 ^ uint32(len(w))
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777617
+	}
+	return h
 }
 
 // nounUnits are the things a design doc counts, matched after lower-casing
@@ -363,23 +399,6 @@ func lookupUnit(word []byte) *unitDef {
 		return nil
 	}
 	return wordUnit(w)
-}
-
-// nounUnit finds the lower-case word w in nounUnits by bisection.
-func nounUnit(w []byte) *unitDef {
-	i, j := 0, len(nounUnits)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if nounUnits[h].name < string(w) {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	if i < len(nounUnits) && nounUnits[i].name == string(w) {
-		return &nounUnits[i]
-	}
-	return nil
 }
 
 // commonSpellings are unit texts a document often writes other than a
