@@ -738,9 +738,14 @@ func trim(b []byte, s, e int) Span {
 
 func hasAnyFold(b []byte, s Span, words ...string) bool {
 	for k := s.Start; k < s.End; k++ {
+		// A word must start here: most bytes are inside a word, and
+		// this one test skips them for every word.
+		if k > s.Start && isLetter(b[k-1]) {
+			continue
+		}
 		for _, w := range words {
 			// The first letter decides most comparisons; every word is lower case.
-			if b[k]|0x20 == w[0] && k+len(w) <= s.End && foldIn(b[k:k+len(w)], w) && (k == s.Start || !isLetter(b[k-1])) {
+			if b[k]|0x20 == w[0] && k+len(w) <= s.End && foldIn(b[k:k+len(w)], w) {
 				return true
 			}
 		}
@@ -756,7 +761,7 @@ func headerWindow(b []byte, h Span) float64 {
 		return ws[0].length
 	}
 	for _, w := range [...]string{"day", "week", "month", "quarter", "year"} {
-		if hasAnyFold(b, h, w) && h.End-h.Start <= len(w)+1 {
+		if h.End-h.Start <= len(w)+1 && hasAnyFold(b, h, w) {
 			return windowUnit([]byte(w)).scale // a bare "Month" or "Year" column
 		}
 	}

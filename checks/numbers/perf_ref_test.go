@@ -109,3 +109,36 @@ func TestEveryRelationSignIsRead(t *testing.T) {
 		}
 	}
 }
+
+// hasAnyFoldRef is hasAnyFold as first written: the word-start test last.
+func hasAnyFoldRef(b []byte, s Span, words ...string) bool {
+	for k := s.Start; k < s.End; k++ {
+		for _, w := range words {
+			if b[k]|0x20 == w[0] && k+len(w) <= s.End && foldIn(b[k:k+len(w)], w) && (k == s.Start || !isLetter(b[k-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestHasAnyFoldMatchesReference(t *testing.T) {
+	cells := []string{"Availability", "SLO target", "monthly SLA", "Uptime (nines)", "Allowed downtime / month",
+		"error budget", "Window", "Period", "Outage", "unavailable", "reslo", "TARGETS", "x-target", "per\tmonth",
+		"Downtime\r\n", "中文 SLO", "😀uptime", "sla\u0301", "ａｖａｉｌａｂ", "", "s", "availab", "3-month window"}
+	words := [][]string{{"availab", "slo", "sla", "uptime", "nines", "target"}, {"window", "period"},
+		{"downtime", "budget", "allowed", "outage"}, {"day"}, {"week"}, {"month"}, {"quarter"}, {"year"}}
+	for _, c := range cells {
+		b := []byte("|" + c + "|")
+		for st := 0; st <= len(b); st++ {
+			for en := st; en <= len(b); en++ {
+				for _, ws := range words {
+					sp := Span{st, en}
+					if got, want := hasAnyFold(b, sp, ws...), hasAnyFoldRef(b, sp, ws...); got != want {
+						t.Errorf("hasAnyFold(%q, %v, %q) = %v, want %v", b, sp, ws, got, want)
+					}
+				}
+			}
+		}
+	}
+}
