@@ -235,10 +235,7 @@ func wordUnit(w []byte) *unitDef {
 
 // unitWords are the words for durations, bytes and percent; nounUnits
 // hold the rest of wordUnit's words.
-var unitWords = [...]struct {
-	name string
-	u    *unitDef
-}{
+var unitWords = [...]unitSlot{
 	{"second", uSecond}, {"seconds", uSecond}, {"minute", uMinute}, {"minutes", uMinute},
 	{"hour", uHour}, {"hours", uHour}, {"day", uDay}, {"days", uDay}, {"week", uWeek}, {"weeks", uWeek},
 	{"month", uMonth}, {"months", uMonth}, {"quarter", uQuarter}, {"quarters", uQuarter},
@@ -247,6 +244,7 @@ var unitWords = [...]struct {
 	{"byte", uByte}, {"bytes", uByte}, {"percent", uPercent},
 }
 
+// unitSlot pairs a word with the unit it names.
 type unitSlot struct {
 	name string
 	u    *unitDef
@@ -282,7 +280,7 @@ var unitWordTable = sync.OnceValue(func() *[unitSlots]unitSlot {
 func hashUnitWord(w []byte) uint32 {
 	h := 2166136261 ^ uint32(len(w))
 	for _, c := range w {
-		h = (h ^ uint32(c)) * 16777617
+		h = (h ^ uint32(c)) * 16777619
 	}
 	return h
 }
