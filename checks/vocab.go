@@ -117,6 +117,10 @@ type matcher struct {
 	// kept word.
 	keys  []uint64
 	lists [][]entry
+	// class[k] is one more than the slot of number class k's phrases
+	// ("#dur"), or 0: every number of a document looks them up, and the
+	// slot never changes.
+	class [numClasses]int32
 }
 
 type keyedEntry struct {
@@ -174,6 +178,17 @@ func (m *matcher) seal() {
 		// in practice.
 		m.keys[k], m.lists[k] = h, flat[i:j:j]
 		i = j
+	}
+	for c, h := range classHashes {
+		if h == 0 {
+			continue
+		}
+		for k := h & uint64(size-1); m.keys[k] != 0; k = (k + 1) & uint64(size-1) {
+			if m.keys[k] == h {
+				m.class[c] = int32(k) + 1
+				break
+			}
+		}
 	}
 	m.added = nil
 }
@@ -402,8 +417,8 @@ func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 		list = nil // another word with the same hash
 	}
 	best := longest(toks, i, list, 0, fn)
-	if t.class != classNone {
-		best = longest(toks, i, m.lookup(classHashes[t.class]), best, fn)
+	if k := m.class[t.class]; k != 0 {
+		best = longest(toks, i, m.lists[k-1], best, fn)
 	}
 	return best
 }

@@ -88,7 +88,13 @@ func renderMatcher(b *bytes.Buffer, name string, m *matcher) {
 		}
 		b.WriteString("},")
 	}
-	b.WriteString("\n\t\t},\n\t},\n")
+	b.WriteString("\n\t\t},\n\t\tclass: [numClasses]int32{")
+	for c, k := range m.class {
+		if k != 0 {
+			fmt.Fprintf(b, "%d: %d, ", c, k)
+		}
+	}
+	b.WriteString("},\n\t},\n")
 }
 
 func renderFilter(b *bytes.Buffer, f *bitFilter) {
