@@ -63,6 +63,10 @@ type scanner struct {
 	brackets []int
 	// numbers counts tokens on the current line that may be numbers.
 	numbers int
+	// numToks lists the current line's tokens that classify must look
+	// at: those of the slow path and those like "p99". No other token
+	// can be a number, and most lines with a number have many words.
+	numToks []int32
 	// words and cjk count the current line's words and CJK characters.
 	words, cjk int
 	// sent is the index of the first token of the current sentence, and
@@ -186,8 +190,8 @@ type lineWords struct {
 // skips Markdown and HTML markup: link destinations, tags, bare URLs.
 func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 	var lw lineWords
-	first := len(sc.toks)
 	sc.brackets = sc.brackets[:0]
+	sc.numToks = sc.numToks[:0]
 	sc.numbers, sc.words, sc.cjk = 0, 0, 0
 	linkWords := 0
 	for i := a; i < b; {
@@ -275,7 +279,7 @@ func (sc *scanner) line(src []byte, a, b int, code bool) lineWords {
 	lw.total = sc.lineTotal()
 	lw.outLink = lw.total - linkWords
 	if sc.numbers > 0 {
-		sc.classify(first)
+		sc.classify()
 	}
 	return lw
 }
@@ -367,6 +371,7 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	}
 	if numeric {
 		sc.numbers++
+		sc.numToks = append(sc.numToks, int32(len(sc.toks)))
 	}
 	if sc.pointers != nil && sc.pointers.filter.has(h) {
 		sc.sentPointer = true
@@ -449,6 +454,7 @@ func (sc *scanner) slowWord(src []byte, i, end int) int {
 		sc.numbers++
 	}
 	sc.buf = sc.buf[:bs+stem(sc.buf[bs:])]
+	sc.numToks = append(sc.numToks, int32(len(sc.toks)))
 	t := sc.push()
 	t.h, t.b, t.e, t.s, t.se = hashWord(sc.buf[bs:]), int32(bs), int32(len(sc.buf)), int32(start), int32(i)
 	return i
@@ -647,20 +653,21 @@ func hasPrefixFold(b []byte, p string) bool {
 	return len(b) >= len(p) && bytes.EqualFold(b[:len(p)], []byte(p))
 }
 
-// classify sets the number class of the tokens from index first on,
-// looking at the word after a number for its unit ("5 ms", "2 million").
-func (sc *scanner) classify(first int) {
-	for i := first; i < len(sc.toks); i++ {
+// classify sets the number class of the current line's tokens listed in
+// numToks, looking at the word after a number for its unit ("5 ms",
+// "2 million").
+func (sc *scanner) classify() {
+	for _, i := range sc.numToks {
 		t := &sc.toks[i]
 		if t.class != classNone || t.h == 0 {
-			continue // classified already, or a gap
+			continue // classified already, or dropped with its sentence
 		}
 		w := sc.buf[t.b:t.e]
 		if len(w) == 0 || w[0] > '9' && w[0] != 'p' {
 			continue
 		}
 		var next uint64
-		if i+1 < len(sc.toks) {
+		if int(i)+1 < len(sc.toks) {
 			next = sc.toks[i+1].h
 		}
 		t.class = numberClass(w, next)
