@@ -428,15 +428,19 @@ func (x *docScanner) windows(st *secStat, final bool) {
 	// first and lastEnd are read only for a concern with a strong phrase
 	// in the window, which sets them first.
 	var first, lastEnd [nConcerns]int32
-	for i := 0; i < len(hits); i++ {
-		if i > 0 && hits[i].blk == hits[i-1].blk {
-			continue
-		}
-		if !final && hits[i].blk >= cur {
+	// Hits come in block order, since blocks are numbered as scanned: a
+	// window starts at each block's first hit and ends after the next
+	// block's last.
+	for i, next := 0, 0; i < len(hits); i = next {
+		blk := hits[i].blk
+		if !final && blk >= cur {
 			break
 		}
-		j := i
-		for j < len(hits) && hits[j].blk <= hits[i].blk+1 {
+		for next < len(hits) && hits[next].blk == blk {
+			next++
+		}
+		j := next
+		for j < len(hits) && hits[j].blk == blk+1 {
 			j++
 		}
 		if x.window++; x.window == 0 {
@@ -479,13 +483,11 @@ func (x *docScanner) windows(st *secStat, final bool) {
 			}
 		}
 	}
-	keep := x.hits[:0]
-	if !final {
-		for _, h := range hits {
-			if h.blk >= cur {
-				keep = append(keep, h)
-			}
-		}
+	// The hits later windows need are those of the current block: the
+	// last ones.
+	k := len(hits)
+	for !final && k > 0 && hits[k-1].blk >= cur {
+		k--
 	}
-	x.hits = keep
+	x.hits = hits[:copy(hits, hits[k:])]
 }
