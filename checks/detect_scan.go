@@ -350,7 +350,12 @@ func (sc *scanner) word(src []byte, i, end int) int {
 	if n > 32 || i < end && src[i] >= utf8.RuneSelf {
 		return sc.slowWord(src, start, end)
 	}
-	m := stem(tmp[:n])
+	// Most words end in no 's' and need no stemming: testing for it here
+	// keeps the call, and the registers it spills, off their path.
+	m := n
+	if n > 3 && tmp[n-1] == 's' {
+		m = stem(tmp[:n])
+	}
 	w := tmp[:m]
 	var h uint64
 	if m < 8 {
