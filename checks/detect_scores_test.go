@@ -1,9 +1,12 @@
 package checks
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/designls/designls/checks/doc"
@@ -52,4 +55,94 @@ func TestScoresOnlyWhereRead(t *testing.T) {
 	if skipped == 0 {
 		t.Errorf("the scan summed every section's scores")
 	}
+}
+
+// TestWindowsOnlyWhereRead holds the scan, which records no hits for a
+// concern a section already covers nor in an aside, to decisions made
+// with every window scored: a finding that differs means decide reads a
+// window the scan left out.
+func TestWindowsOnlyWhereRead(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(detectDir, "*.md"))
+	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "docs", "*.md"))
+	files = append(files, corpus...)
+	files = append(files, "../cmd/designls/testdata/typical.md")
+	if len(files) < 10 {
+		t.Fatalf("only %d documents to compare on", len(files))
+	}
+	v := DefaultVocabulary()
+	skipped := 0
+	docs := map[string][]byte{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[f] = src
+	}
+	// The corpus seldom has a concern that a section is about but that
+	// only a later mention covers: random documents made of such
+	// sections do.
+	r := rand.New(rand.NewPCG(9, 10))
+	for k := range 400 {
+		docs[fmt.Sprintf("random-%d.md", k)] = windowDoc(r)
+	}
+	for f, src := range docs {
+		d := doc.Parse(f, src)
+		stats := slices.Clone(new(docScanner).scanDocument(d, v))
+		every := &docScanner{everyWindow: true}
+		full := every.scanDocument(d, v)
+		for i := range full {
+			if full[i].window != stats[i].window || full[i].first != stats[i].first {
+				skipped++
+			}
+		}
+		for c := range Concerns {
+			got, want := decide(d, stats, c), decide(d, full, c)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %s: windows scored where read give\n%+v\nevery window scored gives\n%+v",
+					f, Concerns[c].ID, got, want)
+			}
+		}
+	}
+	// The comparison means something only if the scan left some out.
+	if skipped == 0 {
+		t.Errorf("the scan scored every window")
+	}
+}
+
+// windowDoc makes a document of sections whose headings are about a
+// concern, hint at one, say nothing, are asides or title the document,
+// with bodies empty, short, long, or giving evidence of a concern.
+func windowDoc(r *rand.Rand) []byte {
+	headings := []string{"Rollout", "Rollout plan", "Graduation criteria", "Migration", "Design details",
+		"Non-goals", "Future work", "Availability", "SLO", "Failure handling", "Risks", "Notes", "Overview"}
+	bodies := []string{
+		"",
+		"TBD.",
+		"Short words here only.",
+		"This section describes the component and its purpose in plain words for readers.",
+		"We roll out behind a feature flag with a canary, and a rollback takes a minute.",
+		"The canary runs first. Then the feature flag is enabled by default for everyone.",
+		"The p99 latency stays under 200 ms and availability is 99.95% with an error budget.",
+		"On timeout we fall back to the cached value, with exponential backoff and a circuit breaker.",
+		"Is there a rollback? Should the canary come first?",
+		"See [the rollout doc](x) for the feature flag and the canary.",
+		"- canary\n- rollback\n- feature flag\n- staged rollout",
+		"```\ncode here\n```",
+	}
+	var b []byte
+	if r.IntN(3) == 0 {
+		b = append(b, "# "+headings[r.IntN(len(headings))]+"\n\n"+bodies[r.IntN(len(bodies))]+"\n\n"...)
+	}
+	for range 1 + r.IntN(7) {
+		level := "## "
+		if r.IntN(3) == 0 {
+			level = "### "
+		}
+		b = append(b, level+headings[r.IntN(len(headings))]+"\n\n"...)
+		for range r.IntN(3) {
+			b = append(b, bodies[r.IntN(len(bodies))]+"\n\n"...)
+		}
+	}
+	return b
 }

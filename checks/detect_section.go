@@ -67,7 +67,7 @@ var scanners = sync.Pool{New: func() any { return new(docScanner) }}
 func (x *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 	words := (len(v.termText) + 63) / 64
 	n := len(d.Sections) + 1
-	x.d, x.v, x.code, x.comments, x.nextSkip = d, v, 0, 0, 0
+	x.d, x.v, x.code, x.comments, x.nextSkip, x.covered = d, v, 0, 0, 0, 0
 	x.sc.keep = &v.keep
 	x.sc.pointers = &v.pointers
 	x.slab = grow(x.slab, 2*n*words)
@@ -89,6 +89,15 @@ func (x *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {
 			x.heading(st)
 		}
 		x.own(st)
+		// A section about a concern with content of its own covers it,
+		// whatever follows: decide reads no window of that concern.
+		if i > 0 && !st.title && (st.words >= minWords || st.media) {
+			for c, w := range st.head {
+				if w == weightAbout {
+					x.covered |= 1 << c
+				}
+			}
+		}
 		st.bodyWords = st.words
 		st.bodyMedia = st.media
 		st.bodyLinks = st.links
@@ -177,8 +186,15 @@ type docScanner struct {
 	// a new window needs no clearing, only a new number.
 	seen   []uint32
 	window uint32
-	slab   []uint64 // term sets of all sections
-	stats  []secStat
+	// covered marks the concerns that a section scanned already covers
+	// for sure; noHits marks those whose hits the current section does
+	// not record, since no window of theirs will be read: the covered
+	// ones, or all in an aside, whose windows decide never reads.
+	// everyWindow turns this off, for a test.
+	covered, noHits uint32
+	everyWindow     bool
+	slab            []uint64 // term sets of all sections
+	stats           []secStat
 }
 
 // release drops the references a pooled scanner would keep alive.
@@ -275,6 +291,13 @@ func (x *docScanner) own(st *secStat) {
 	defer func() { x.sc.prose = false }()
 	x.blk, x.blkID = 0, 0
 	x.hits = x.hits[:0]
+	x.noHits = x.covered
+	if st.aside {
+		x.noHits = 1<<nConcerns - 1
+	}
+	if x.everyWindow {
+		x.noHits = 0
+	}
 	for line := d.Lines.Line(own.Start); ; line++ {
 		ls := d.Lines.LineStart(line)
 		if ls >= own.End || line >= d.Lines.Lines() {
@@ -402,6 +425,9 @@ func (x *docScanner) match(st *secStat) {
 			}
 			t := uint(e.term) // a concern's term is never negative
 			st.terms[t/64] |= 1 << (t % 64)
+			if x.noHits>>uint(e.concern)&1 != 0 {
+				return
+			}
 			x.hits = append(x.hits, hit{term: int32(t), blk: toks[i].blk, s: toks[i].s, se: toks[i+len(e.rest)].se})
 		})
 		if n == 0 {
