@@ -884,9 +884,13 @@ func classifyLine(line []byte) int {
 		for len(bare) > 0 && bytes.IndexByte([]byte(" \t.!*_`:;"), bare[len(bare)-1]) >= 0 {
 			bare = bare[:len(bare)-1]
 		}
-		for _, w := range nilAnswers {
-			if bytes.EqualFold(bare, []byte(w)) {
-				return lineFiller
+		// Every nil answer is at most nilAnswerBytes long and starts
+		// with one of a few bytes: most short lines need no comparing.
+		if len(bare) <= nilAnswerBytes && nilAnswerStart[bare0(bare)] {
+			for _, w := range nilAnswers {
+				if bytes.EqualFold(bare, []byte(w)) {
+					return lineFiller
+				}
 			}
 		}
 	}
@@ -896,6 +900,31 @@ func classifyLine(line []byte) int {
 // nilAnswers are whole-line answers that say nothing.
 var nilAnswers = []string{"none", "no", "na", "tbd", "tba", "todo", "nothing", "n.a", "-", "—", "...", "…",
 	"none yet", "not yet"}
+
+// nilAnswerBytes is the length of the longest nil answer, and
+// nilAnswerStart holds the first bytes of nil answers, in either case:
+// a line longer or starting otherwise is none of them.
+var nilAnswerBytes, nilAnswerStart = func() (n int, start [256]bool) {
+	for _, w := range nilAnswers {
+		n = max(n, len(w))
+		start[w[0]] = true
+		// EqualFold matches ASCII letters in either case, and the K and
+		// S that fold to non-ASCII letters start no nil answer.
+		if c := w[0]; c >= 'a' && c <= 'z' {
+			start[c-'a'+'A'] = true
+		}
+	}
+	return n, start
+}()
+
+// bare0 is the first byte of b, or 0 when b is empty (the empty line
+// matches no nil answer either).
+func bare0(b []byte) byte {
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0]
+}
 
 // isLabel reports whether t (a line without its list markers and leading
 // emphasis) is a run-in heading: emphasized text ending in ':' or '?'. It
