@@ -414,27 +414,52 @@ func (x *docScanner) scanLine(st *secStat, ls, le int) {
 // distinct terms found and the hits that windows will score.
 func (x *docScanner) match(st *secStat) {
 	toks := x.sc.toks
+	body := &x.v.body
 	for i := 0; i < len(toks); {
-		if !x.v.body.mayStart(&toks[i]) {
+		t := &toks[i]
+		if !body.mayStart(t) {
 			i++ // a gap, or a word no phrase starts with
 			continue
 		}
-		n := x.v.body.match(&x.sc, toks, i, func(e *entry) {
-			if e.kind != kindConcern {
-				return
-			}
-			t := uint(e.term) // a concern's term is never negative
-			st.terms[t/64] |= 1 << (t % 64)
-			if x.noHits>>uint(e.concern)&1 != 0 {
-				return
-			}
-			x.hits = append(x.hits, hit{term: int32(t), blk: toks[i].blk, s: toks[i].s, se: toks[i+len(e.rest)].se})
-		})
-		if n == 0 {
-			n = 1
+		// body.match, with what its callback would do written out: the
+		// call through a function value, and the registers it spills,
+		// cost more than the work itself on most words.
+		list := body.lookup(t.h)
+		if len(list) > 0 && t.e > t.b && string(x.sc.text(*t)) != list[0].first {
+			list = nil // another word with the same hash
 		}
-		i += n
+		n := x.longestHits(st, toks, i, list, 0)
+		if k := body.class[t.class]; k != 0 {
+			n = x.longestHits(st, toks, i, body.lists[k-1], n)
+		}
+		i += max(n, 1)
 	}
+}
+
+// longestHits is longest recording each entry as a hit where longest
+// calls its function.
+func (x *docScanner) longestHits(st *secStat, toks []token, i int, list []entry, best int) int {
+	after := toks[i+1:]
+	for k := range list {
+		e := &list[k]
+		n := len(e.rest)
+		if n+1 < best {
+			break // the list is longest first
+		}
+		if n > len(after) || !restMatches(after[:n], e.rest) || e.caps && !allCaps(toks[i:i+n+1]) {
+			continue
+		}
+		best = n + 1
+		if e.kind != kindConcern {
+			continue
+		}
+		t := uint(e.term) // a concern's term is never negative
+		st.terms[t/64] |= 1 << (t % 64)
+		if x.noHits>>uint(e.concern)&1 == 0 {
+			x.hits = append(x.hits, hit{term: int32(t), blk: toks[i].blk, s: toks[i].s, se: toks[i+n].se})
+		}
+	}
+	return best
 }
 
 // windows scores every window of two consecutive blocks: a mention must be
