@@ -421,45 +421,45 @@ func (x *docScanner) match(st *secStat) {
 			i++ // a gap, or a word no phrase starts with
 			continue
 		}
-		// body.match, with what its callback would do written out: the
-		// call through a function value, and the registers it spills,
-		// cost more than the work itself on most words.
+		// body.match, written out with what its callback would do: the
+		// calls, through a function value too, spilled and reloaded
+		// more registers than the work itself takes on most words. The
+		// first pass is over the word's phrases, the second over its
+		// number class's.
 		list := body.lookup(t.h)
 		if len(list) > 0 && t.e > t.b && string(x.sc.text(*t)) != list[0].first {
 			list = nil // another word with the same hash
 		}
-		n := x.longestHits(st, toks, i, list, 0)
-		if k := body.class[t.class]; k != 0 {
-			n = x.longestHits(st, toks, i, body.lists[k-1], n)
+		after := toks[i+1:]
+		best := 0
+		for pass := 0; ; pass++ {
+			for k := range list {
+				e := &list[k]
+				n := len(e.rest)
+				if n+1 < best {
+					break // the list is longest first
+				}
+				if n > len(after) || !restMatches(after[:n], e.rest) || e.caps && !allCaps(toks[i:i+n+1]) {
+					continue
+				}
+				best = n + 1
+				if e.kind != kindConcern {
+					continue
+				}
+				term := uint(e.term) // a concern's term is never negative
+				st.terms[term/64] |= 1 << (term % 64)
+				if x.noHits>>uint(e.concern)&1 == 0 {
+					x.hits = append(x.hits, hit{term: int32(term), blk: t.blk, s: t.s, se: toks[i+n].se})
+				}
+			}
+			k := body.class[t.class]
+			if pass > 0 || k == 0 {
+				break
+			}
+			list = body.lists[k-1]
 		}
-		i += max(n, 1)
+		i += max(best, 1)
 	}
-}
-
-// longestHits is longest recording each entry as a hit where longest
-// calls its function.
-func (x *docScanner) longestHits(st *secStat, toks []token, i int, list []entry, best int) int {
-	after := toks[i+1:]
-	for k := range list {
-		e := &list[k]
-		n := len(e.rest)
-		if n+1 < best {
-			break // the list is longest first
-		}
-		if n > len(after) || !restMatches(after[:n], e.rest) || e.caps && !allCaps(toks[i:i+n+1]) {
-			continue
-		}
-		best = n + 1
-		if e.kind != kindConcern {
-			continue
-		}
-		t := uint(e.term) // a concern's term is never negative
-		st.terms[t/64] |= 1 << (t % 64)
-		if x.noHits>>uint(e.concern)&1 == 0 {
-			x.hits = append(x.hits, hit{term: int32(t), blk: toks[i].blk, s: toks[i].s, se: toks[i+n].se})
-		}
-	}
-	return best
 }
 
 // windows scores every window of two consecutive blocks: a mention must be
