@@ -93,3 +93,20 @@ func TestClassifyLineMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimTitleMatchesTrimRight holds trimTitle to the bytes.TrimRight
+// call it replaces, over titles ending in every mix of its cutset and
+// of bytes outside it, ASCII or not.
+func TestTrimTitleMatchesTrimRight(t *testing.T) {
+	pieces := []string{"*", "_", "`", " ", "\t", "?", "a", "**How does it fail?**", "é", "数", "🙂", "\r", "-", "~"}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b []byte
+		for range r.IntN(8) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		if got, want := trimTitle(b), bytes.TrimRight(b, "*_` \t"); !bytes.Equal(got, want) {
+			t.Fatalf("trimTitle(%q) = %q, bytes.TrimRight gives %q", b, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package checks
 import (
 	"bytes"
 	"math/bits"
+	"strings"
 	"sync"
 
 	"github.com/designls/designls/checks/doc"
@@ -243,7 +244,7 @@ func (x *docScanner) heading(st *secStat) {
 		i += n
 	}
 	// A question mark may hide in emphasis: "**How does it fail?**".
-	title := bytes.TrimRight(d.Text(ts), "*_` \t")
+	title := trimTitle(d.Text(ts))
 	question := len(title) > 0 && title[len(title)-1] == '?'
 	if question || lw.total > maxLabelWords {
 		// A question asks for an answer, and a heading that reads like a
@@ -257,6 +258,16 @@ func (x *docScanner) heading(st *secStat) {
 	// word ("Notes on the rollout"); one that names none leaves it to the
 	// body.
 	st.generic = !named && !st.aside
+}
+
+// trimTitle strips the emphasis, code marks and space that may end a
+// heading's title. It is bytes.TrimRight(t, "*_` \t") without building a
+// set of the cutset on every call.
+func trimTitle(t []byte) []byte {
+	for len(t) > 0 && strings.IndexByte("*_` \t", t[len(t)-1]) >= 0 {
+		t = t[:len(t)-1]
+	}
+	return t
 }
 
 // skipIndent skips spaces and tabs, and quote markers when quotes is set.
