@@ -70,3 +70,22 @@ func TestClassifyMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestAtLeast10000MatchesParse holds atLeast10000 to parseNumber over
+// numbers of digits, points and commas in every arrangement the scanner
+// can make and some it cannot: thousands groups, decimal commas, leading
+// zeros, second points, and long runs.
+func TestAtLeast10000MatchesParse(t *testing.T) {
+	pieces := []string{"0", "1", "9", "00", "10", "99", "999", "1000", "9999", "10000", "12345", ".", ",", ",000",
+		",00", ",0000", ".5", "0000", strings.Repeat("9", 20), strings.Repeat("0", 30)}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 50000 {
+		b := []byte{byte('0' + r.IntN(10))}
+		for range r.IntN(6) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		if got, want := atLeast10000(b), parseNumber(b) >= 10000; got != want {
+			t.Fatalf("atLeast10000(%q) = %v, parseNumber gives %v", b, got, parseNumber(b))
+		}
+	}
+}

@@ -713,7 +713,7 @@ func numberClass(w []byte, next uint64) uint8 {
 		return classPctl
 	case unitClasses.of(unit) != classNone:
 		return unitClasses.of(unit)
-	case suffix == "" && parseNumber(w[:k]) >= 10000:
+	case suffix == "" && atLeast10000(w[:k]):
 		return classCount
 	case suffix == "":
 		return classNum
@@ -812,6 +812,42 @@ func parseNumber(b []byte) float64 {
 		}
 	}
 	return parseDecimal(b)
+}
+
+// atLeast10000 reports parseNumber(b) >= 10000 without parsing a float:
+// b is digits with '.' and ',' between them, so once its separators are
+// read as parseDecimal reads them, the value is at least 10000 exactly
+// when it is a valid number whose whole part has five significant digits.
+func atLeast10000(b []byte) bool {
+	digits, point := 0, false
+	for i := 0; i < len(b) && i < 32; i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if !point && (digits > 0 || c != '0') {
+				digits++
+			}
+			continue
+		case c != '.' && c != ',':
+			return parseNumber(b) >= 10000 // not a number parseDecimal reads this way
+		case c == ',':
+			j := i + 1
+			for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+				j++
+			}
+			if j-i-1 == 3 {
+				continue // thousands
+			}
+		}
+		if point {
+			return false // a second point: parseDecimal fails and returns 0
+		}
+		point = true
+	}
+	if len(b) > 32 {
+		return parseNumber(b) >= 10000 // parseDecimal reads only the first 32 bytes kept
+	}
+	return digits >= 5
 }
 
 // parseDecimal is parseNumber for any number, separators included.
