@@ -66,7 +66,18 @@ func arithmetic(d *doc.Document, t *proseText) []Evaluation {
 // blocks and blanked text. numbers.Scan reads every byte; filtering here
 // keeps "what counts as prose" in one place.
 func proseEquations(d *doc.Document, t *proseText) []numbers.Equation {
-	all := numbers.Scan(d.Src)
+	return inProse(d, t, numbers.Scan(d.Src))
+}
+
+// proseProblems is proseEquations for the equations capacity-math
+// reports, those numbers.Problems returns.
+func proseProblems(d *doc.Document, t *proseText) []numbers.Equation {
+	return inProse(d, t, numbers.Problems(d.Src))
+}
+
+// inProse filters all in place, keeping the equations outside code blocks
+// and blanked text.
+func inProse(d *doc.Document, t *proseText, all []numbers.Equation) []numbers.Equation {
 	out := all[:0] // filtered in place: Scan's slice is ours
 	for _, e := range all {
 		if outsideProse(d, t, Span(e.Span)) {

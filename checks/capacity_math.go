@@ -69,7 +69,7 @@ const roundingError = 0.05
 
 func runCapacityMath(pass *Pass) {
 	d := pass.Doc
-	for _, e := range proseEquations(d, pass.prose()) {
+	for _, e := range proseProblems(d, pass.prose()) {
 		switch e.Verdict {
 		case numbers.UnitMismatch:
 			pass.Report(Diagnostic{
