@@ -12,9 +12,14 @@ import (
 // sentences; splitting every block of the document for them cost more
 // than the check.
 type blockSentences struct {
-	blocks []Span   // the prose blocks, in document order
-	split  [][]Span // each block's sentences, once split
-	done   []bool
+	blocks []Span // the prose blocks, in document order
+	split  []splitBlock
+}
+
+// splitBlock is one block's sentences, once split.
+type splitBlock struct {
+	sents []Span
+	done  bool
 }
 
 // lazySentences returns the document's sentences, split on demand; quotes
@@ -27,21 +32,22 @@ func (t *proseText) lazySentences(d *doc.Document, quotes bool) *blockSentences 
 	if bs := t.someSentences[q]; bs != nil {
 		return bs
 	}
-	bs := &blockSentences{}
+	// Every section's blocks are a run of d.Blocks, so there are no more
+	// prose blocks than that: one allocation instead of growing by
+	// doubling, which was most of the cost of this walk.
+	bs := &blockSentences{blocks: make([]Span, 0, len(d.Blocks))}
 	proseBlocks(d, Span{Start: 0, End: len(d.Src)}, quotes, func(b Span) { bs.blocks = append(bs.blocks, b) })
-	bs.split = make([][]Span, len(bs.blocks))
-	bs.done = make([]bool, len(bs.blocks))
+	bs.split = make([]splitBlock, len(bs.blocks))
 	t.someSentences[q] = bs
 	return bs
 }
 
 // of returns the sentences of block k.
 func (bs *blockSentences) of(t *proseText, d *doc.Document, k int) []Span {
-	if !bs.done[k] {
-		bs.split[k] = t.splitSentences(d, bs.blocks[k], nil)
-		bs.done[k] = true
+	if sp := &bs.split[k]; !sp.done {
+		sp.sents, sp.done = t.splitSentences(d, bs.blocks[k], nil), true
 	}
-	return bs.split[k]
+	return bs.split[k].sents
 }
 
 // extent returns the span from the start of the first sentence to the end
