@@ -91,7 +91,8 @@ func runConsistencyContradiction(pass *Pass) {
 	d, t := pass.Doc, pass.prose()
 	var claim Span
 	var claimText string
-	for _, s := range t.sentencesHolding(d, true, strongClaims) {
+	// The first claim is all that is kept: split no block past it.
+	for s := range t.eachSentenceHolding(d, true, strongClaims) {
 		if m, _, ok := t.find(strongClaims, s); ok && !negated(t.b, s, m.Start) && !conditional(t.b, s) && !t.has(claimScopes, s) {
 			claim, claimText = m, string(d.Text(m))
 			break
@@ -100,17 +101,26 @@ func runConsistencyContradiction(pass *Pass) {
 	if claimText == "" {
 		return
 	}
-	cacheFresh := t.has(cacheFreshness, Span{Start: 0, End: len(t.b)})
+	// Whether the document says how its cache stays fresh is asked only of
+	// a sentence that reads from a cache, and then once.
+	cacheFresh, askedFresh := false, false
+	isCacheFresh := func() bool {
+		if !askedFresh {
+			cacheFresh, askedFresh = t.has(cacheFreshness, Span{Start: 0, End: len(t.b)}), true
+		}
+		return cacheFresh
+	}
+	const replicaKind, cacheKind = "reads served by asynchronously replicated copies", "reads served from a cache that nothing invalidates"
 	reported := map[string]bool{}
 	// Either kind needs a stale-read phrase or a cache word in its
 	// sentence.
-	for _, s := range t.sentencesHolding(d, true, staleReplicaReads, cacheWords) {
+	for s := range t.eachSentenceHolding(d, true, staleReplicaReads, cacheWords) {
 		var kind string
 		switch m, _, ok := t.find(staleReplicaReads, s); {
 		case ok && !negated(t.b, s, m.Start) && !t.has(freshCopies, s) && (t.has(readWords, s) || isReadReplica(t.b, m)):
-			kind = "reads served by asynchronously replicated copies"
-		case !cacheFresh && t.has(cacheWords, s) && t.has(readWords, s) && !t.has(strongClaims, s):
-			kind = "reads served from a cache that nothing invalidates"
+			kind = replicaKind
+		case t.has(cacheWords, s) && t.has(readWords, s) && !t.has(strongClaims, s) && !isCacheFresh():
+			kind = cacheKind
 		}
 		if kind == "" || reported[kind] {
 			continue
@@ -122,6 +132,9 @@ func runConsistencyContradiction(pass *Pass) {
 			Message: fmt.Sprintf("%q contradicts %s: which reads are strong, and which may be stale?", claimText, kind),
 			Related: []Related{{Span: s, Message: kind}},
 		})
+		if len(reported) == 2 {
+			break // both kinds said: the rest of the document cannot add one
+		}
 	}
 }
 

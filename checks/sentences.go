@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"iter"
+	"slices"
 	"sort"
 
 	"github.com/designls/designls/checks/doc"
@@ -109,13 +111,38 @@ func (t *proseText) sentencesHolding(d *doc.Document, quotes bool, lists ...phra
 	if !ok {
 		return t.sentences(d, Span{Start: 0, End: len(d.Src)}, quotes)
 	}
-	bs := t.lazySentences(d, quotes)
 	var out []Span
-	for _, off := range at {
-		s, _, _, ok := bs.at(t, d, int(off))
-		if ok && (len(out) == 0 || out[len(out)-1] != s) {
-			out = append(out, s)
-		}
+	for s := range t.holding(d, quotes, at) {
+		out = append(out, s)
 	}
 	return out
+}
+
+// eachSentenceHolding yields the sentences of sentencesHolding, splitting
+// blocks only as far as the caller reads: a check that stops at the first
+// sentence that qualifies splits no block after it.
+func (t *proseText) eachSentenceHolding(d *doc.Document, quotes bool, lists ...phrases) iter.Seq[Span] {
+	at, ok := t.headStarts(lists)
+	if !ok {
+		return slices.Values(t.sentences(d, Span{Start: 0, End: len(d.Src)}, quotes))
+	}
+	return t.holding(d, quotes, at)
+}
+
+// holding yields, in order and once each, the sentences holding the
+// offsets at, which are sorted.
+func (t *proseText) holding(d *doc.Document, quotes bool, at []int32) iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		bs := t.lazySentences(d, quotes)
+		last, seen := Span{}, false
+		for _, off := range at {
+			s, _, _, ok := bs.at(t, d, int(off))
+			if ok && (!seen || last != s) {
+				last, seen = s, true
+				if !yield(s) {
+					return
+				}
+			}
+		}
+	}
 }
