@@ -352,19 +352,61 @@ func (t *proseText) index() *wordIndex {
 // findIn returns the first match of p in t.b[span], like findPhrase.
 func (t *proseText) findIn(span Span, p string) (Span, bool) {
 	head, prefix, ok := phraseHead(p)
+	lead := 0
 	if !ok {
-		return findPhrase(t.b, span, p)
+		// "/api/" and "request_id" are found through the word they hold,
+		// "api" and "request", when the index holds it; scanning the text
+		// for them cost more than all the indexed phrases together.
+		if lead, head, prefix, ok = phraseAnchor(p); !ok || !t.anchorIndexed(head, prefix) {
+			return findPhrase(t.b, span, p)
+		}
 	}
 	span = span.Clamp(len(t.b))
 	starts := t.index().starts(head, prefix)
-	k := sort.Search(len(starts), func(i int) bool { return int(starts[i]) >= span.Start })
-	for ; k < len(starts) && int(starts[k]) < span.End; k++ {
-		i := int(starts[k])
+	// A match starts lead bytes before its word.
+	k := sort.Search(len(starts), func(i int) bool { return int(starts[i])-lead >= span.Start })
+	for ; k < len(starts) && int(starts[k])-lead < span.End; k++ {
+		i := int(starts[k]) - lead
 		if j := matchPhrase(t.b[:span.End], i, p); j >= 0 {
 			return Span{Start: i, End: j}, true
 		}
 	}
 	return Span{}, false
+}
+
+// phraseAnchor splits a phrase that phraseHead turns away at its first
+// word: the lead bytes before that word, which must match literally (no
+// space, hyphen or "*", which match runs of text), and the word, whose
+// start in the text is then lead bytes after the match's. In "/api/" the
+// word is "api" after a lead of one; in "request_id" it is "request",
+// which ends where "_" follows it, as it must in the text. prefix is as
+// for phraseHead. ok is false when the phrase has no such word.
+func phraseAnchor(p string) (lead int, head string, prefix, ok bool) {
+	k := 0
+	for ; k < len(p) && !isPhraseWord(p[k]); k++ {
+		if c := p[k]; c == ' ' || c == '-' || c == '*' {
+			return 0, "", false, false
+		}
+	}
+	e := k
+	for e < len(p) && isPhraseWord(p[e]) {
+		e++
+	}
+	if e == k {
+		return 0, "", false, false
+	}
+	return k, p[k:e], e < len(p) && p[e] == '*', true
+}
+
+// anchorIndexed reports whether the index holds every word that
+// starts(head, prefix) must return without a full index of the text: an
+// anchor word the filter leaves out is cheaper to scan for than to index
+// every word for.
+func (t *proseText) anchorIndexed(head string, prefix bool) bool {
+	if askedHead != nil {
+		askedHead(head, prefix)
+	}
+	return t.heads == nil || t.heads.covers(head, prefix)
 }
 
 // findAllIn returns every non-overlapping match of p in t.b[span], like
