@@ -34,6 +34,9 @@ type wordIndex struct {
 	// prefixes caches the sorted starts of the words that begin with a
 	// head, for phrases like "idempoten*", which every sentence may ask.
 	prefixes map[string][]int32
+	// prefixPos holds the slices of prefixes, one after the other: a
+	// document asks some fifty prefixes, and each had its own allocation.
+	prefixPos []int32
 	// byLead lists the distinct words (by number) by their first two
 	// bytes, built on the first prefix query: bucket k is
 	// byLead[leads[k]:leads[k+1]].
@@ -296,7 +299,7 @@ func (x *wordIndex) starts(head string, prefix bool) []int32 {
 	if len(head) == 1 {
 		to = from + 37
 	}
-	var out []int32
+	at := len(x.prefixPos)
 	groups := 0
 	for _, k := range x.byLead[x.leads[from]:x.leads[to]] {
 		s := x.words[k]
@@ -306,8 +309,14 @@ func (x *wordIndex) starts(head string, prefix bool) []int32 {
 		if p := x.pos[s.lo]; string(x.b[p:p+int32(len(head))]) != head {
 			continue
 		}
-		out = append(out, x.pos[s.lo:s.hi]...)
+		x.prefixPos = append(x.prefixPos, x.pos[s.lo:s.hi]...)
 		groups++
+	}
+	// Capped, so that the next prefix appended cannot write into it; when
+	// prefixPos moves, earlier slices keep the array they were cut from.
+	out := x.prefixPos[at:len(x.prefixPos):len(x.prefixPos)]
+	if len(out) == 0 {
+		out = nil
 	}
 	if groups > 1 {
 		slices.Sort(out)
@@ -558,6 +567,10 @@ func (x *wordIndex) release() {
 	if x.full != nil {
 		x.full.release()
 	}
-	*x = wordIndex{table: x.table, words: x.words, ids: x.ids, at: x.at, pos: x.pos, leads: x.leads, byLead: x.byLead}
+	// The prefix cache keeps its table, which grew to hold a document's
+	// questions, but none of its entries.
+	clear(x.prefixes)
+	*x = wordIndex{table: x.table, words: x.words, ids: x.ids, at: x.at, pos: x.pos, leads: x.leads, byLead: x.byLead,
+		prefixes: x.prefixes, prefixPos: x.prefixPos[:0]}
 	indexes.Put(x)
 }
