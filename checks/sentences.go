@@ -16,6 +16,10 @@ import (
 type blockSentences struct {
 	blocks []Span // the prose blocks, in document order
 	split  []splitBlock
+	// sents holds the split blocks' sentences one block after the other,
+	// each block's cut from it: one slice per block cost an allocation
+	// or more each, most of what a run allocated.
+	sents []Span
 }
 
 // splitBlock is one block's sentences, once split.
@@ -40,6 +44,7 @@ func (t *proseText) lazySentences(d *doc.Document, quotes bool) *blockSentences 
 	bs := &blockSentences{blocks: make([]Span, 0, len(d.Blocks))}
 	proseBlocks(d, Span{Start: 0, End: len(d.Src)}, quotes, func(b Span) { bs.blocks = append(bs.blocks, b) })
 	bs.split = make([]splitBlock, len(bs.blocks))
+	bs.sents = make([]Span, 0, 32)
 	t.someSentences[q] = bs
 	return bs
 }
@@ -47,7 +52,15 @@ func (t *proseText) lazySentences(d *doc.Document, quotes bool) *blockSentences 
 // of returns the sentences of block k.
 func (bs *blockSentences) of(t *proseText, d *doc.Document, k int) []Span {
 	if sp := &bs.split[k]; !sp.done {
-		sp.sents, sp.done = t.splitSentences(d, bs.blocks[k], nil), true
+		from := len(bs.sents)
+		bs.sents = t.splitSentences(d, bs.blocks[k], bs.sents)
+		// Capped, so that the next block appended cannot write into it;
+		// when sents moves, earlier blocks keep the array they were cut
+		// from.
+		sp.sents, sp.done = bs.sents[from:len(bs.sents):len(bs.sents)], true
+		if len(sp.sents) == 0 {
+			sp.sents = nil
+		}
 	}
 	return bs.split[k].sents
 }
