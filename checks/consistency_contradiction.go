@@ -92,7 +92,11 @@ func runConsistencyContradiction(pass *Pass) {
 	var claim Span
 	var claimText string
 	// The first claim is all that is kept: split no block past it.
-	for s := range t.eachSentenceHolding(d, true, strongClaims) {
+	for c := t.eachSentenceHolding(d, true, strongClaims); ; {
+		s, ok := c.next()
+		if !ok {
+			break
+		}
 		if m, _, ok := t.find(strongClaims, s); ok && !negated(t.b, s, m.Start) && !conditional(t.b, s) && !t.has(claimScopes, s) {
 			claim, claimText = m, string(d.Text(m))
 			break
@@ -114,7 +118,11 @@ func runConsistencyContradiction(pass *Pass) {
 	reported := map[string]bool{}
 	// Either kind needs a stale-read phrase or a cache word in its
 	// sentence.
-	for s := range t.eachSentenceHolding(d, true, staleReplicaReads, cacheWords) {
+	for c := t.eachSentenceHolding(d, true, staleReplicaReads, cacheWords); ; {
+		s, ok := c.next()
+		if !ok {
+			break
+		}
 		var kind string
 		switch m, _, ok := t.find(staleReplicaReads, s); {
 		case ok && !negated(t.b, s, m.Start) && !t.has(freshCopies, s) && (t.has(readWords, s) || isReadReplica(t.b, m)):

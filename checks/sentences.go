@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"iter"
-	"slices"
 	"sort"
 
 	"github.com/designls/designls/checks/doc"
@@ -124,38 +122,58 @@ func (t *proseText) sentencesHolding(d *doc.Document, quotes bool, lists ...phra
 	if !ok {
 		return t.sentences(d, Span{Start: 0, End: len(d.Src)}, quotes)
 	}
+	c := holdingCursor{t: t, d: d, bs: t.lazySentences(d, quotes), at: at}
 	var out []Span
-	for s := range t.holding(d, quotes, at) {
+	for s, ok := c.next(); ok; s, ok = c.next() {
 		out = append(out, s)
 	}
 	return out
 }
 
-// eachSentenceHolding yields the sentences of sentencesHolding, splitting
+// holdingCursor walks the sentences of sentencesHolding, splitting
 // blocks only as far as the caller reads: a check that stops at the first
-// sentence that qualifies splits no block after it.
-func (t *proseText) eachSentenceHolding(d *doc.Document, quotes bool, lists ...phrases) iter.Seq[Span] {
-	at, ok := t.headStarts(lists)
-	if !ok {
-		return slices.Values(t.sentences(d, Span{Start: 0, End: len(d.Src)}, quotes))
-	}
-	return t.holding(d, quotes, at)
+// sentence that qualifies splits no block after it. (A cursor rather than
+// an iterator: a range-over-func loop body is a closure, and the
+// variables it shares with the check went to the heap.)
+type holdingCursor struct {
+	t    *proseText
+	d    *doc.Document
+	bs   *blockSentences
+	at   []int32 // sorted offsets of the lists' first words, still to place
+	all  []Span  // when some first word is not indexed: every sentence, still to yield
+	last Span
+	seen bool
 }
 
-// holding yields, in order and once each, the sentences holding the
-// offsets at, which are sorted.
-func (t *proseText) holding(d *doc.Document, quotes bool, at []int32) iter.Seq[Span] {
-	return func(yield func(Span) bool) {
-		bs := t.lazySentences(d, quotes)
-		last, seen := Span{}, false
-		for _, off := range at {
-			s, _, _, ok := bs.at(t, d, int(off))
-			if ok && (!seen || last != s) {
-				last, seen = s, true
-				if !yield(s) {
-					return
-				}
-			}
+// eachSentenceHolding returns a cursor over the sentences that
+// sentencesHolding returns.
+func (t *proseText) eachSentenceHolding(d *doc.Document, quotes bool, lists ...phrases) holdingCursor {
+	at, ok := t.headStarts(lists)
+	if !ok {
+		return holdingCursor{all: t.sentences(d, Span{Start: 0, End: len(d.Src)}, quotes)}
+	}
+	return holdingCursor{t: t, d: d, bs: t.lazySentences(d, quotes), at: at}
+}
+
+// next returns the next sentence, in order and once each, and false after
+// the last.
+func (c *holdingCursor) next() (Span, bool) {
+	if c.bs == nil {
+		if len(c.all) == 0 {
+			return Span{}, false
+		}
+		s := c.all[0]
+		c.all = c.all[1:]
+		return s, true
+	}
+	for len(c.at) > 0 {
+		off := c.at[0]
+		c.at = c.at[1:]
+		s, _, _, ok := c.bs.at(c.t, c.d, int(off))
+		if ok && (!c.seen || c.last != s) {
+			c.last, c.seen = s, true
+			return s, true
 		}
 	}
+	return Span{}, false
 }
