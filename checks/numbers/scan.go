@@ -117,6 +117,9 @@ type relRec struct {
 // that prose, where most figures start no chain, costs no allocation.
 type scanner struct {
 	b []byte
+	// problemsOnly is set for Problems: the units' spellings, which only
+	// show in a result, are then found only for chains that yield one.
+	problemsOnly bool
 	chainBufs
 }
 
@@ -160,7 +163,7 @@ func Problems(text []byte) []Equation { return scan(text, true) }
 
 func scan(text []byte, problemsOnly bool) []Equation {
 	bufs := chainPool.Get().(*chainBufs)
-	s := scanner{b: text, chainBufs: *bufs}
+	s := scanner{b: text, problemsOnly: problemsOnly, chainBufs: *bufs}
 	// Every equation has a relation sign, and its chain starts on the
 	// sign's line or on a line joined to it. Most figures are in prose far
 	// from any sign, and reading them whole only to find none would be most
@@ -770,11 +773,35 @@ func (s *scanner) emit(hole Span) {
 	if !anyKept {
 		return
 	}
+	// Judging reads no unit's spelling (Unit.Text), which only shows in
+	// a result: for Problems, most chains check out and none is needed.
+	// A chain with a problem is judged again, spelled.
+	if !s.problemsOnly {
+		s.judgeChain(hole, keep[:], true)
+		return
+	}
+	eqs, allQs := len(s.eqs), len(s.allQs)
+	s.judgeChain(hole, keep[:], false)
+	for _, e := range s.eqs[eqs:] {
+		if e.Verdict == Wrong || e.Verdict == UnitMismatch {
+			clear(s.eqs[eqs:])
+			s.eqs, s.eqQs, s.allQs = s.eqs[:eqs], s.eqQs[:eqs], s.allQs[:allQs]
+			s.judgeChain(hole, keep[:], true)
+			return
+		}
+	}
+}
+
+// judgeChain judges the chain just read, adding the equations emit keeps;
+// spell finds the units' spellings first.
+func (s *scanner) judgeChain(hole Span, keep []bool, spell bool) {
 	// The chain is judged in its scratch and its quantities are kept for
 	// the result, see Scan.
 	qs := s.qs
-	for i := range qs {
-		qs[i].finish(s.b)
+	if spell {
+		for i := range qs {
+			qs[i].finish(s.b)
+		}
 	}
 	base := int32(len(s.allQs))
 	s.allQs = append(s.allQs, qs...)
