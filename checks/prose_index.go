@@ -467,14 +467,28 @@ func (t *proseText) distinct(ps phrases, span Span) int {
 // headStarts returns, sorted, where the first words of the phrases of
 // lists occur; ok is false when some phrase's first word is not indexed.
 func (t *proseText) headStarts(lists []phrases) (at []int32, ok bool) {
+	// Gather the answers first and copy them out once, at their final
+	// size: appending them one by one grew the result four or five times.
+	var buf [64][]int32
+	found, n := buf[:0], 0
 	for _, ps := range lists {
 		for _, p := range ps {
 			head, prefix, ok := phraseHead(p)
 			if !ok {
 				return nil, false
 			}
-			at = append(at, t.index().starts(head, prefix)...)
+			if s := t.index().starts(head, prefix); len(s) > 0 {
+				found = append(found, s)
+				n += len(s)
+			}
 		}
+	}
+	if n == 0 {
+		return nil, true
+	}
+	at = make([]int32, 0, n)
+	for _, s := range found {
+		at = append(at, s...)
 	}
 	slices.Sort(at)
 	return at, true
