@@ -43,13 +43,7 @@ func TestScoresOnlyWhereRead(t *testing.T) {
 				skipped++
 			}
 		}
-		for c := range Concerns {
-			got, want := decide(d, stats, c), decide(d, full, c)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s, %s: scores summed where read give\n%+v\nall scores summed give\n%+v",
-					f, Concerns[c].ID, got, want)
-			}
-		}
+		sameDecisions(t, d, stats, full, "scores summed where read", "all scores summed")
 	}
 	// The comparison means something only if the scan left some out.
 	if skipped == 0 {
@@ -96,13 +90,7 @@ func TestWindowsOnlyWhereRead(t *testing.T) {
 				skipped++
 			}
 		}
-		for c := range Concerns {
-			got, want := decide(d, stats, c), decide(d, full, c)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s, %s: windows scored where read give\n%+v\nevery window scored gives\n%+v",
-					f, Concerns[c].ID, got, want)
-			}
-		}
+		sameDecisions(t, d, stats, full, "windows scored where read", "every window scored")
 	}
 	// The comparison means something only if the scan left some out.
 	if skipped == 0 {
@@ -145,4 +133,16 @@ func windowDoc(r *rand.Rand) []byte {
 		}
 	}
 	return b
+}
+
+// sameDecisions fails t for every concern that decide judges differently
+// from the two scans of d, which are named after how they were made.
+func sameDecisions(t *testing.T, d *doc.Document, got, want []secStat, gotName, wantName string) {
+	t.Helper()
+	for c := range Concerns {
+		g, w := decide(d, got, c), decide(d, want, c)
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s, %s: %s give\n%+v\n%s give\n%+v", d.Name, Concerns[c].ID, gotName, g, wantName, w)
+		}
+	}
 }

@@ -437,10 +437,7 @@ func (x *docScanner) match(st *secStat) {
 		// more registers than the work itself takes on most words. The
 		// first pass is over the word's phrases, the second over its
 		// number class's.
-		list := body.lookup(t.h)
-		if len(list) > 0 && t.e > t.b && string(x.sc.text(*t)) != list[0].first {
-			list = nil // another word with the same hash
-		}
+		list := body.phrases(&x.sc, t)
 		after := toks[i+1:]
 		best := 0
 		for pass := 0; ; pass++ {

@@ -412,11 +412,7 @@ func synonymKey(syn map[Concern][]string) string {
 // returns the phrase's length in words, or 0.
 func (m *matcher) match(sc *scanner, toks []token, i int, fn func(*entry)) int {
 	t := &toks[i]
-	list := m.lookup(t.h)
-	if len(list) > 0 && t.e > t.b && string(sc.text(*t)) != list[0].first {
-		list = nil // another word with the same hash
-	}
-	best := longest(toks, i, list, 0, fn)
+	best := longest(toks, i, m.phrases(sc, t), 0, fn)
 	if k := m.class[t.class]; k != 0 {
 		best = longest(toks, i, m.lists[k-1], best, fn)
 	}
@@ -443,6 +439,16 @@ func longest(toks []token, i int, list []entry, best int, fn func(*entry)) int {
 		fn(e)
 	}
 	return best
+}
+
+// phrases returns the phrases that start with the word t, or none when
+// another word shares its hash.
+func (m *matcher) phrases(sc *scanner, t *token) []entry {
+	list := m.lookup(t.h)
+	if len(list) > 0 && t.e > t.b && string(sc.text(*t)) != list[0].first {
+		return nil
+	}
+	return list
 }
 
 // mayStart reports whether some phrase of m may start at t, cheaply
