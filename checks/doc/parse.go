@@ -135,10 +135,16 @@ func blockParsers() []util.PrioritizedValue {
 }
 
 // slabParagraphs parses paragraphs as goldmark's paragraph parser does,
-// but draws the nodes and their lines from slabs kept in the parse's
-// context instead of allocating them one by one: a node and a growing
-// line array per paragraph were two fifths of the parse's bytes and most
-// of its allocations.
+// but draws the nodes and their lines from slabs instead of allocating
+// them one by one: a node, its line list and a growing line array per
+// paragraph were two fifths of the parse's bytes and most of its
+// allocations.
+//
+// The slabs outlive the parse: nothing in a Document points into the
+// syntax tree, so once the builder is done with it parseWith clears the
+// nodes it used and pools the slabs for the next parse. Fresh slabs sized
+// for each parse were still a third of its bytes, and the collector's
+// work on them a large share of a check's cost.
 //
 // The lines of the paragraph opened last run from next in the current
 // array and grow into the rest of it, which nothing else has been given.
@@ -150,11 +156,39 @@ type slabParagraphs struct{}
 
 var slabKey = parser.NewContextKey()
 
+// slabParagraph is a paragraph node with its line list beside it, so that
+// the list takes no allocation of its own.
+type slabParagraph struct {
+	node  ast.Paragraph
+	lines text.Segments
+}
+
 type paragraphSlab struct {
-	nodes  []ast.Paragraph
-	lines  text.Segments
+	// nodes and lines are chunks, kept across parses; node and line say
+	// which chunk is in use and used how many of its nodes were given out.
+	nodes [][]slabParagraph
+	lines []text.Segments
+	node  int
+	used  int
+	line  int
+	// next is where the lines of the next paragraph start in lines[line].
 	next   int
 	newest *ast.Paragraph
+}
+
+var slabPool = sync.Pool{New: func() any { return &paragraphSlab{node: -1, line: -1} }}
+
+// release clears the nodes given out, which point into the parse's tree,
+// and makes every chunk free to give out again. Line arrays hold no
+// pointers and are overwritten before they are read.
+func (s *paragraphSlab) release() {
+	for i := 0; i < s.node; i++ {
+		clear(s.nodes[i])
+	}
+	if s.node >= 0 {
+		clear(s.nodes[s.node][:s.used])
+	}
+	s.node, s.used, s.line, s.next, s.newest = -1, 0, -1, 0, nil
 }
 
 // noSegments gives a new line array its length without a second
@@ -170,32 +204,43 @@ func (slabParagraphs) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	}
 	s, _ := pc.Get(slabKey).(*paragraphSlab)
 	if s == nil {
-		s = &paragraphSlab{}
+		// A parse that did not come through parseWith: its slab is
+		// garbage with its tree.
+		s = &paragraphSlab{node: -1, line: -1}
 		pc.Set(slabKey, s)
 	}
 	if s.newest != nil {
 		s.next += s.newest.Lines().Len()
 	}
-	// Slabs are sized for half the text left to parse: in the design docs
-	// beside the project a paragraph line takes 63 bytes or more and a
-	// paragraph 83 or more, so a slab seldom outlasts its half, and what
-	// the last slab leaves unused is small.
+	// New chunks are sized for half the text left to parse: in the design
+	// docs beside the project a paragraph line takes 63 bytes or more and
+	// a paragraph 83 or more, so a chunk seldom outlasts its half. Chunks
+	// kept from earlier parses are taken as they come.
 	_, at := reader.Position()
 	left := len(reader.Source()) - at.Start
-	if s.next >= s.lines.Len() {
-		s.lines = text.Segments{}
-		s.lines.AppendAll(noSegments[:clamp(left/128+8, 16, len(noSegments))])
+	if s.line < 0 || s.next >= s.lines[s.line].Len() {
+		s.line++
 		s.next = 0
+		if s.line == len(s.lines) {
+			var lines text.Segments
+			lines.AppendAll(noSegments[:clamp(left/128+8, 16, len(noSegments))])
+			s.lines = append(s.lines, lines)
+		}
 	}
-	if len(s.nodes) == 0 {
-		s.nodes = make([]ast.Paragraph, clamp(left/256+4, 4, 128))
+	if s.node < 0 || s.used == len(s.nodes[s.node]) {
+		s.node++
+		s.used = 0
+		if s.node == len(s.nodes) {
+			s.nodes = append(s.nodes, make([]slabParagraph, clamp(left/256+4, 4, 128)))
+		}
 	}
-	node := &s.nodes[0]
-	s.nodes = s.nodes[1:]
-	lines := s.lines
-	lines.SetSliced(s.next, s.next)
-	lines.Append(segment)
-	node.SetLines(&lines)
+	sp := &s.nodes[s.node][s.used]
+	s.used++
+	node := &sp.node
+	sp.lines = s.lines[s.line]
+	sp.lines.SetSliced(s.next, s.next)
+	sp.lines.Append(segment)
+	node.SetLines(&sp.lines)
 	s.newest = node
 	reader.AdvanceToEOL()
 	return node, parser.NoChildren
@@ -464,9 +509,15 @@ func parseWith(p parser.Parser, name string, src []byte) *Document {
 	d := &Document{Name: name, Src: src, Lines: NewLineIndex(src)}
 	base := d.parseFrontMatter()
 	body := normalizeCR(src[base:])
-	root := p.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	pc := parser.NewContext()
+	slab := slabPool.Get().(*paragraphSlab)
+	pc.Set(slabKey, slab)
+	root := p.Parse(text.NewReader(body), parser.WithContext(pc))
 	b := builder{d: d, base: base, size: len(src), body: body}
 	b.build(root)
+	// The tree is dead once built from: nothing in d points into it.
+	slab.release()
+	slabPool.Put(slab)
 	return d
 }
 

@@ -138,6 +138,43 @@ func TestSlabsMatchPlainParse(t *testing.T) {
 	checkSameAsPlain(t, "slabs-tail.md", []byte(src[len(src)/2:]))
 }
 
+// TestPooledSlabsAreNotShared parses documents of very different sizes one
+// after another, so that each parse takes chunks another sized, and holds
+// every one to the plain parse; then it checks that the documents already
+// returned are as they were, since nothing in a Document may point into
+// the slabs that later parses reuse.
+func TestPooledSlabsAreNotShared(t *testing.T) {
+	var long strings.Builder
+	for i := range 300 {
+		for j := range i % 23 {
+			fmt.Fprintf(&long, "line %d of paragraph %d e\u0301 設計\n", j, i)
+		}
+		if i%9 == 0 {
+			long.WriteString("---\n")
+		}
+		long.WriteString("\n")
+	}
+	srcs := []string{long.String()}
+	for i, src := range tricky {
+		srcs = append(srcs, src, strings.Repeat(src+"\n", i+1))
+	}
+	srcs = append(srcs, long.String()[len(long.String())/3:], "# t\n\npara\n", long.String())
+	var docs []*Document
+	var want []string
+	for i, src := range srcs {
+		name := fmt.Sprintf("seq-%d.md", i)
+		checkSameAsPlain(t, name, []byte(src))
+		d := Parse(name, []byte(src))
+		docs = append(docs, d)
+		want = append(want, structure(d))
+	}
+	for i, d := range docs {
+		if got := structure(d); got != want[i] {
+			t.Errorf("document %d changed after later parses:\n got:\n%s\nwant:\n%s", i, got, want[i])
+		}
+	}
+}
+
 func FuzzRawParagraphs(f *testing.F) {
 	for _, src := range tricky {
 		f.Add([]byte(src))
