@@ -136,8 +136,7 @@ func blockParsers() []util.PrioritizedValue {
 
 // slabParagraphs parses paragraphs as goldmark's paragraph parser does,
 // but draws the nodes and their lines from slabs instead of allocating
-// them one by one: a node, its line list and a growing line array per
-// paragraph were two fifths of the parse's bytes and most of its
+// them one by one: a node and a growing line array per paragraph were two fifths of the parse's bytes and most of its
 // allocations.
 //
 // The slabs outlive the parse: nothing in a Document points into the
@@ -156,17 +155,10 @@ type slabParagraphs struct{}
 
 var slabKey = parser.NewContextKey()
 
-// slabParagraph is a paragraph node with its line list beside it, so that
-// the list takes no allocation of its own.
-type slabParagraph struct {
-	node  ast.Paragraph
-	lines text.Segments
-}
-
 type paragraphSlab struct {
 	// nodes and lines are chunks, kept across parses; node and line say
 	// which chunk is in use and used how many of its nodes were given out.
-	nodes [][]slabParagraph
+	nodes [][]ast.Paragraph
 	lines []text.Segments
 	node  int
 	used  int
@@ -231,16 +223,15 @@ func (slabParagraphs) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		s.node++
 		s.used = 0
 		if s.node == len(s.nodes) {
-			s.nodes = append(s.nodes, make([]slabParagraph, clamp(left/256+4, 4, 128)))
+			s.nodes = append(s.nodes, make([]ast.Paragraph, clamp(left/256+4, 4, 128)))
 		}
 	}
-	sp := &s.nodes[s.node][s.used]
+	node := &s.nodes[s.node][s.used]
 	s.used++
-	node := &sp.node
-	sp.lines = s.lines[s.line]
-	sp.lines.SetSliced(s.next, s.next)
-	sp.lines.Append(segment)
-	node.SetLines(&sp.lines)
+	lines := s.lines[s.line]
+	lines.SetSliced(s.next, s.next)
+	lines.Append(segment)
+	node.SetLines(&lines)
 	s.newest = node
 	reader.AdvanceToEOL()
 	return node, parser.NoChildren
