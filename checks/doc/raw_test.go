@@ -73,6 +73,15 @@ var tricky = []string{
 	"> q\n> r  \n> ===\n",
 	"# atx #  \n## \\#\n###   \n#\n",
 	"# 設計 🚀 e\u0301\n\u3000title\u3000\n===\n",
+	// ATX headings, which slabHeadings opens in place of goldmark: empty
+	// ones, closing runs, escapes, tabs, headings in containers (whose
+	// lines carry padding) and a lone '#' with no line ending.
+	"#\n##\t\n### ###\n#### # ####\n####### seven\n#5 bolt\n#\ttab\t#\t\n",
+	"# a#\n# a   ##\n# a #b\n# a \\#\n# a ## \t \n  ### x ###  \n    # code\n# 設計 #\n# 🚀\n",
+	"> # quoted #\n>\t## tab\n- # item\n-\t## tab item ##\n1.  ### x\n\t> # deep\n",
+	"para\n# interrupts\npara\n#",
+	"# h",
+	"x\n\n##",
 }
 
 func TestRawParagraphsMatchPlainParse(t *testing.T) {
@@ -192,6 +201,9 @@ func TestBlockParsersAreTheDefaults(t *testing.T) {
 		switch w := v.(type) {
 		case hiddenHeadings:
 			v = w.BlockParser
+			if h, ok := v.(slabHeadings); ok {
+				v = h.BlockParser
+			}
 		case listsAsParsed:
 			v = w.BlockParser
 		case slabParagraphs:
