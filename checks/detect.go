@@ -63,7 +63,7 @@ func detect(d *doc.Document, v *Vocabulary, skip []Span) Coverage {
 	if v == nil {
 		v = DefaultVocabulary()
 	}
-	x := scanners.Get().(*docScanner)
+	x := scanners.Get()
 	x.skip = skip
 	stats := x.scanDocument(d, v)
 	cv := make(Coverage, len(Concerns))
@@ -73,7 +73,7 @@ func detect(d *doc.Document, v *Vocabulary, skip []Span) Coverage {
 		cv[c.ID] = &findings[i]
 	}
 	x.release()
-	scanners.Put(x)
+	scanners.Put(x, len(d.Src))
 	return cv
 }
 

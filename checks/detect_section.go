@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"math/bits"
 	"strings"
-	"sync"
 
 	"github.com/designls/designls/checks/doc"
+	"github.com/designls/designls/checks/recycle"
 )
 
 // maxLabelWords is the longest heading that reads as a label ("Failure
@@ -62,7 +62,7 @@ type hit struct {
 // scanners keeps scan buffers between documents: a language server checks
 // on every keystroke, and the buffers are the only allocation that grows
 // with the document.
-var scanners = sync.Pool{New: func() any { return new(docScanner) }}
+var scanners = recycle.New(func() *docScanner { return new(docScanner) })
 
 // scanDocument scans the root's own text and then every section's.
 func (x *docScanner) scanDocument(d *doc.Document, v *Vocabulary) []secStat {

@@ -6,9 +6,9 @@ import (
 	"encoding/binary"
 	"iter"
 	"slices"
-	"sync"
 
 	"github.com/designls/designls/checks/doc"
+	"github.com/designls/designls/checks/recycle"
 	"github.com/designls/designls/templates"
 )
 
@@ -47,7 +47,7 @@ func (p *Pass) prose() *proseText {
 }
 
 func newProseText(d *doc.Document) *proseText {
-	buf := proseBufs.Get().(*proseBuf)
+	buf := proseBufs.Get()
 	t := &proseText{b: buf.take(len(d.Src)), buf: buf}
 	lowerASCII(t.b, d.Src)
 	if !d.FrontMatter.Empty() {
@@ -86,7 +86,7 @@ func newProseText(d *doc.Document) *proseText {
 
 // proseBufs recycles the lower-cased copies of the runs' prose texts,
 // which die with their run (see Analyze).
-var proseBufs = sync.Pool{New: func() any { return new(proseBuf) }}
+var proseBufs = recycle.New(func() *proseBuf { return new(proseBuf) })
 
 type proseBuf struct{ b []byte }
 
@@ -102,7 +102,7 @@ func (t *proseText) release() {
 		t.words.release()
 		t.words = nil
 	}
-	proseBufs.Put(t.buf)
+	proseBufs.Put(t.buf, len(t.b))
 	t.b, t.buf = nil, nil
 }
 

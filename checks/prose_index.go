@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/designls/designls/checks/recycle"
 )
 
 // wordIndex records where each ASCII word of a prose text starts, so that a
@@ -127,7 +129,7 @@ func newWordIndex(b []byte) *wordIndex { return buildWordIndex(b, nil) }
 // buildWordIndex indexes the words of b that heads passes, or all of them
 // when heads is nil.
 func buildWordIndex(b []byte, heads *headFilter) *wordIndex {
-	x := indexes.Get().(*wordIndex)
+	x := indexes.Get()
 	x.b, x.heads = b, heads
 	// Prose of n bytes has about n/6 words, and a design doc of n bytes
 	// about n/24 distinct ones: the table is sized to hold those at most
@@ -573,7 +575,7 @@ var askedHead func(head string, prefix bool)
 // indexes recycles the arrays of the word indexes that runs build and
 // drop: a language server indexes the document on every keystroke, and a
 // batch run every file, and these arrays are most of what a run allocates.
-var indexes = sync.Pool{New: func() any { return new(wordIndex) }}
+var indexes = recycle.New(func() *wordIndex { return new(wordIndex) })
 
 // release hands x's arrays to the next index; nothing may use x, or a
 // slice it returned, afterwards.
@@ -584,7 +586,8 @@ func (x *wordIndex) release() {
 	// The prefix cache keeps its table, which grew to hold a document's
 	// questions, but none of its entries.
 	clear(x.prefixes)
+	size := len(x.b)
 	*x = wordIndex{table: x.table, words: x.words, ids: x.ids, at: x.at, pos: x.pos, leads: x.leads, byLead: x.byLead,
 		prefixes: x.prefixes, prefixPos: x.prefixPos[:0]}
-	indexes.Put(x)
+	indexes.Put(x, size)
 }

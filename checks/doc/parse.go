@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/designls/designls/checks/recycle"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -179,7 +180,7 @@ type headingChunk struct {
 	lines text.Segments
 }
 
-var slabPool = sync.Pool{New: func() any { return newSlab() }}
+var slabPool = recycle.New(newSlab)
 
 // release clears the nodes given out, which point into the parse's tree,
 // and makes every chunk free to give out again. Line arrays hold no
@@ -620,14 +621,14 @@ func parseWith(p parser.Parser, name string, src []byte) *Document {
 	base := d.parseFrontMatter()
 	body := normalizeCR(src[base:])
 	pc := parser.NewContext()
-	slab := slabPool.Get().(*paragraphSlab)
+	slab := slabPool.Get()
 	pc.Set(slabKey, slab)
 	root := p.Parse(text.NewReader(body), parser.WithContext(pc))
 	b := builder{d: d, base: base, size: len(src), body: body}
 	b.build(root)
 	// The tree is dead once built from: nothing in d points into it.
 	slab.release()
-	slabPool.Put(slab)
+	slabPool.Put(slab, len(src))
 	return d
 }
 

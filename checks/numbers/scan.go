@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/designls/designls/checks/recycle"
 )
 
 // Relation is how the two sides of an equation are claimed to compare.
@@ -149,7 +150,7 @@ type eqQuantities struct{ left, right int32 }
 
 // chainPool keeps chain buffers from one scan to the next: a server scans
 // every version of a document, and the buffers never hold the text itself.
-var chainPool = sync.Pool{New: func() any { return new(chainBufs) }}
+var chainPool = recycle.New(func() *chainBufs { return new(chainBufs) })
 
 // Scan finds the back-of-envelope equations in text and checks each one.
 // See the package documentation for what counts as an equation.
@@ -162,7 +163,7 @@ func Scan(text []byte) []Equation { return scan(text, false) }
 func Problems(text []byte) []Equation { return scan(text, true) }
 
 func scan(text []byte, problemsOnly bool) []Equation {
-	bufs := chainPool.Get().(*chainBufs)
+	bufs := chainPool.Get()
 	s := scanner{b: text, problemsOnly: problemsOnly, chainBufs: *bufs}
 	// Every equation has a relation sign, and its chain starts on the
 	// sign's line or on a line joined to it. Most figures are in prose far
@@ -215,7 +216,7 @@ func scan(text []byte, problemsOnly bool) []Equation {
 		s.eqs, s.eqQs, s.allQs = s.eqs[:0], s.eqQs[:0], s.allQs[:0]
 	}
 	*bufs = s.chainBufs
-	chainPool.Put(bufs)
+	chainPool.Put(bufs, len(text))
 	return out
 }
 

@@ -2,6 +2,7 @@ package arch
 
 import (
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -24,13 +25,25 @@ var forbidden = map[string][]string{
 	module + "/cmd/designls": {module + "/lsp", "go.lsp.dev/", "go.uber.org/", "net/http", "crypto/tls"},
 	// The number scanner is pure arithmetic on text: standard library only.
 	module + "/checks/numbers": {stdlibOnly},
+	// Every package below checks may use recycle (see leaves), so it may
+	// use nothing but the standard library.
+	module + "/checks/recycle": {stdlibOnly},
 }
+
+// leaves are packages that any package may use despite its rules: small
+// helpers of the standard library's kind, held to stdlibOnly above.
+var leaves = []string{module + "/checks/recycle"}
 
 // stdlibOnly forbids every dependency outside the standard library, whose
 // import paths have no dot in their first element.
 const stdlibOnly = "\x01stdlib"
 
 func TestImportDirection(t *testing.T) {
+	for _, leaf := range leaves {
+		if r := forbidden[leaf]; !slices.Equal(r, []string{stdlibOnly}) {
+			t.Errorf("leaf %s must be held to the standard library alone; its rules are %q", leaf, r)
+		}
+	}
 	out, err := exec.Command("go", "list", "-deps=false", "-f", `{{.ImportPath}}{{range .Deps}} {{.}}{{end}}`, module+"/...").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
@@ -80,7 +93,7 @@ func rulesFor(pkg string) []string {
 // in "/" is a prefix; any other names a package and its subpackages. A
 // package's own subpackages are always allowed.
 func violates(pkg, dep, bad string) bool {
-	if strings.HasPrefix(dep, pkg+"/") {
+	if strings.HasPrefix(dep, pkg+"/") || slices.Contains(leaves, dep) {
 		return false
 	}
 	if bad == stdlibOnly {
