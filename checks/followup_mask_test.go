@@ -46,21 +46,31 @@ var maskSamples = []string{
 	"# Hollow\n\n<!-- only a comment -->\n\n# Next\n\nABCDEFGHIJKLMNOPQRSTUVWXYZ <!--A--> Z\n",
 }
 
-func maskDocs(t *testing.T) map[string][]byte {
+func maskDocs(t *testing.T) map[string][]byte { return samplesAndFixtures(t, maskSamples) }
+
+// samplesAndFixtures returns samples, each also with CRLF line endings,
+// and every Markdown file of the repository's test data, examples and
+// templates, by name: the documents that the tests holding a fast path to
+// its plain reference run over.
+func samplesAndFixtures(t *testing.T, samples []string) map[string][]byte {
+	t.Helper()
 	docs := map[string][]byte{}
-	for i, s := range maskSamples {
+	for i, s := range samples {
 		docs[fmt.Sprint("sample ", i)] = []byte(s)
 		docs[fmt.Sprint("sample crlf ", i)] = []byte(strings.ReplaceAll(s, "\n", "\r\n"))
 	}
 	for _, root := range []string{"testdata", "../examples", "../templates"} {
-		filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-			if err == nil && strings.HasSuffix(path, ".md") {
-				if b, err := os.ReadFile(path); err == nil {
-					docs[path] = b
-				}
+		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || !strings.HasSuffix(path, ".md") {
+				return err
 			}
-			return nil
+			b, err := os.ReadFile(path)
+			docs[path] = b
+			return err
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	if len(docs) < 50 {
 		t.Fatalf("only %d documents found", len(docs))

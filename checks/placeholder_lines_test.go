@@ -2,9 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -70,24 +67,7 @@ var placeholderSamples = []string{
 // hits to the line-by-line scan over samples and every Markdown file of
 // the repository's test data, examples and templates.
 func TestPlaceholderHitsSameFindings(t *testing.T) {
-	docs := map[string][]byte{}
-	for i, s := range placeholderSamples {
-		docs[fmt.Sprint("sample ", i)] = []byte(s)
-		docs[fmt.Sprint("sample crlf ", i)] = []byte(strings.ReplaceAll(s, "\n", "\r\n"))
-	}
-	for _, root := range []string{"testdata", "../examples", "../templates"} {
-		filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-			if err == nil && strings.HasSuffix(path, ".md") {
-				if b, err := os.ReadFile(path); err == nil {
-					docs[path] = b
-				}
-			}
-			return nil
-		})
-	}
-	if len(docs) < 50 {
-		t.Fatalf("only %d documents found", len(docs))
-	}
+	docs := samplesAndFixtures(t, placeholderSamples)
 	found := 0
 	for name, src := range docs {
 		d := doc.Parse(name, src)
