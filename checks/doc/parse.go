@@ -137,14 +137,14 @@ func blockParsers() []util.PrioritizedValue {
 
 // slabParagraphs parses paragraphs as goldmark's paragraph parser does,
 // but draws the nodes and their lines from slabs instead of allocating
-// them one by one: a node and a growing line array per paragraph were two fifths of the parse's bytes and most of its
-// allocations.
+// them one by one: a node and a growing line array per paragraph were
+// two fifths of the parse's bytes and most of its allocations.
 //
 // The slabs outlive the parse: nothing in a Document points into the
 // syntax tree, so once the builder is done with it parseWith clears the
-// nodes it used and pools the slabs for the next parse. Fresh slabs sized
-// for each parse were still a third of its bytes, and the collector's
-// work on them a large share of a check's cost.
+// nodes it used and shelves the slabs (see checks/recycle) for the next
+// parse. Fresh slabs sized for each parse were still a third of its
+// bytes, and the collector's work on them a large share of a check's cost.
 //
 // The lines of the paragraph opened last run from next in the current
 // array and grow into the rest of it, which nothing else has been given.
