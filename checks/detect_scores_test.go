@@ -12,11 +12,11 @@ import (
 	"github.com/designls/designls/checks/doc"
 )
 
-// TestScoresOnlyWhereRead holds the scan, which sums a section's scores
-// only where decide reads them, to decisions made with every section's
-// scores summed: a finding that differs means decide reads a score the
-// scan left out.
-func TestScoresOnlyWhereRead(t *testing.T) {
+// scanCompareFiles lists the documents that the scan's shortcuts are
+// compared on: the detection fixtures, the typical doc of the command's
+// tests and, when it is beside the project, the corpus.
+func scanCompareFiles(t *testing.T) []string {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(detectDir, "*.md"))
 	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "docs", "*.md"))
 	files = append(files, corpus...)
@@ -24,6 +24,15 @@ func TestScoresOnlyWhereRead(t *testing.T) {
 	if len(files) < 10 {
 		t.Fatalf("only %d documents to compare on", len(files))
 	}
+	return files
+}
+
+// TestScoresOnlyWhereRead holds the scan, which sums a section's scores
+// only where decide reads them, to decisions made with every section's
+// scores summed: a finding that differs means decide reads a score the
+// scan left out.
+func TestScoresOnlyWhereRead(t *testing.T) {
+	files := scanCompareFiles(t)
 	v := DefaultVocabulary()
 	skipped := 0
 	for _, f := range files {
@@ -56,13 +65,7 @@ func TestScoresOnlyWhereRead(t *testing.T) {
 // with every window scored: a finding that differs means decide reads a
 // window the scan left out.
 func TestWindowsOnlyWhereRead(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(detectDir, "*.md"))
-	corpus, _ := filepath.Glob(filepath.Join(corpusDir, "docs", "*.md"))
-	files = append(files, corpus...)
-	files = append(files, "../cmd/designls/testdata/typical.md")
-	if len(files) < 10 {
-		t.Fatalf("only %d documents to compare on", len(files))
-	}
+	files := scanCompareFiles(t)
 	v := DefaultVocabulary()
 	skipped := 0
 	docs := map[string][]byte{}
