@@ -61,7 +61,7 @@ func (s *Set) InsertEdit(d *doc.Document, concern string, present func(concern s
 	// InsertEdits for one concern, without the slices it needs to group
 	// several: this runs for every missing concern on every check.
 	r, known := rank[concern]
-	if !known || !s.hasSnippet[r] {
+	if !known || s.snippets[r] == nil {
 		return edit.Edit{}, false
 	}
 	lookup := sectionsOf(d, present)
@@ -83,7 +83,7 @@ func (s *Set) InsertEdits(d *doc.Document, concerns []string, present func(conce
 	var seen [len(order)]bool
 	for _, c := range concerns {
 		r, known := rank[c]
-		if !known || !s.hasSnippet[r] || seen[r] {
+		if !known || s.snippets[r] == nil || seen[r] {
 			continue
 		}
 		seen[r] = true

@@ -3,7 +3,6 @@ package templates
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -21,7 +20,19 @@ type rawTemplate struct {
 	includes map[int][]string
 }
 
-var templateName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isTemplateName reports whether name is lower-case kebab-case: words of
+// a-z and 0-9 joined by single hyphens.
+func isTemplateName(name string) bool {
+	if name == "" || name[0] == '-' || name[len(name)-1] == '-' || strings.Contains(name, "--") {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c != '-' && (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // fileError formats a user mistake in a template file. line 0 means the
 // mistake is about the file as a whole.
@@ -234,7 +245,7 @@ func parseDirective(d string) ([]string, error) {
 }
 
 // expand renders t with the given snippets in place of its directives.
-func (t rawTemplate) expand(snippets map[string]Snippet) Template {
+func (t rawTemplate) expand(snippet func(concern string) (Snippet, bool)) Template {
 	var b strings.Builder
 	for i, line := range t.lines {
 		concerns, ok := t.includes[i]
@@ -247,7 +258,8 @@ func (t rawTemplate) expand(snippets map[string]Snippet) Template {
 			if j > 0 {
 				b.WriteByte('\n')
 			}
-			b.WriteString(snippets[c].Render(2, "\n"))
+			sn, _ := snippet(c)
+			b.WriteString(sn.Render(2, "\n"))
 		}
 	}
 	return Template{

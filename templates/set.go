@@ -3,8 +3,6 @@ package templates
 import (
 	"embed"
 	"errors"
-	"fmt"
-	"io/fs"
 	"maps"
 	"path"
 	"slices"
@@ -30,19 +28,52 @@ type Template struct {
 
 // Set is an immutable collection of templates and of one snippet per
 // concern.
+//
+// Files are parsed when first asked for, not when the Set is made: a check
+// that inserts one snippet should not parse every template and snippet
+// shipped with designls, and most runs of the command line insert none.
+// Overlay files are parsed at once, since their mistakes are the user's and
+// are reported when the configuration is read.
 type Set struct {
-	raw       map[string]rawTemplate
-	snippets  map[string]Snippet
-	templates map[string]Template
+	// snippets holds by rank the snippet of each concern; nil when the
+	// concern has none.
+	snippets [len(order)]*lazy[Snippet]
+	// raw holds the templates before their directives are expanded.
+	raw map[string]*lazy[rawTemplate]
+	// templates is raw expanded with the Set's snippets, made on first use.
+	templates func() map[string]Template
 	// rendered caches snippets as insertion writes them (see insertText),
 	// filled on first use: checks ask for an edit per missing concern on
 	// every run, mostly at one level and line ending, and rendering each
 	// time was most of that cost. Slots are atomic because a Set is shared
 	// by concurrent runs; two of them filling one slot store equal text.
 	rendered []atomic.Pointer[string]
-	// hasSnippet says by rank which concerns have a snippet, sparing
-	// insertion a map lookup per call.
-	hasSnippet [len(order)]bool
+}
+
+// lazy is a file parsed on first use. Sets made from one another share
+// the lazy values of the files they have in common.
+type lazy[T any] struct {
+	get func() T
+}
+
+// parsed returns a lazy value that is already known.
+func parsed[T any](v T) *lazy[T] { return &lazy[T]{get: func() T { return v }} }
+
+// builtinFile returns a lazy value parsed from an embedded file. The
+// built-in files are part of the binary and the package tests parse every
+// one of them, so a mistake in them is a bug in designls, not bad input.
+func builtinFile[T any](file string, parse func(file string, src []byte) (T, error)) *lazy[T] {
+	return &lazy[T]{get: sync.OnceValue(func() T {
+		src, err := builtinFS.ReadFile(path.Join("builtin", file))
+		var v T
+		if err == nil {
+			v, err = parse(file, src)
+		}
+		if err != nil {
+			panic("templates: built-in file is broken: " + err.Error())
+		}
+		return v
+	})}
 }
 
 // Builtin returns the templates and snippets shipped with designls. The
@@ -51,31 +82,47 @@ type Set struct {
 func Builtin() *Set { return builtin() }
 
 var builtin = sync.OnceValue(func() *Set {
-	files := map[string][]byte{}
-	err := fs.WalkDir(builtinFS, "builtin", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := builtinFS.ReadFile(p)
-		files[strings.TrimPrefix(p, "builtin/")] = b
-		return err
-	})
-	if err == nil {
-		var s *Set
-		if s, err = (&Set{}).WithOverlay(files); err == nil {
-			for _, c := range order {
-				if _, ok := s.snippets[c]; !ok {
-					err = fmt.Errorf("no snippet for concern %q", c)
-				}
-			}
-			if err == nil {
-				return s
-			}
+	s := &Set{raw: map[string]*lazy[rawTemplate]{}}
+	for r, c := range order {
+		s.snippets[r] = builtinFile("snippets/"+c+".md", func(file string, src []byte) (Snippet, error) {
+			return parseSnippet(file, c, src)
+		})
+	}
+	entries, err := builtinFS.ReadDir("builtin")
+	if err != nil {
+		panic("templates: built-in files are missing: " + err.Error())
+	}
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() {
+			s.raw[name] = builtinFile(e.Name(), func(file string, src []byte) (rawTemplate, error) {
+				return parseTemplate(file, name, src)
+			})
 		}
 	}
-	// The built-in files are part of the binary; the package tests load them.
-	panic("templates: built-in files are broken: " + err.Error())
+	s.finish()
+	return s
 })
+
+// finish readies a Set whose files are in place.
+func (s *Set) finish() {
+	s.rendered = make([]atomic.Pointer[string], len(order)*renderVariants)
+	s.templates = sync.OnceValue(func() map[string]Template {
+		m := make(map[string]Template, len(s.raw))
+		for name, raw := range s.raw {
+			m[name] = raw.get().expand(s.snippet)
+		}
+		return m
+	})
+}
+
+// snippet returns the snippet for concern, if s has one.
+func (s *Set) snippet(concern string) (Snippet, bool) {
+	r, known := rank[concern]
+	if !known || s.snippets[r] == nil {
+		return Snippet{}, false
+	}
+	return s.snippets[r].get(), true
+}
 
 // WithOverlay returns a new Set in which files are laid over s. Keys are
 // slash-separated names relative to the overlay root: "<name>.md" adds or
@@ -83,15 +130,9 @@ var builtin = sync.OnceValue(func() *Set {
 // of a known concern. Every bad file is reported, each naming the file and,
 // where it applies, the line; on error no Set is returned.
 func (s *Set) WithOverlay(files map[string][]byte) (*Set, error) {
-	next := &Set{
-		raw:      maps.Clone(s.raw),
-		snippets: maps.Clone(s.snippets),
-	}
+	next := &Set{snippets: s.snippets, raw: maps.Clone(s.raw)}
 	if next.raw == nil {
-		next.raw = map[string]rawTemplate{}
-	}
-	if next.snippets == nil {
-		next.snippets = map[string]Snippet{}
+		next.raw = map[string]*lazy[rawTemplate]{}
 	}
 	var errs []error
 	for _, file := range slices.Sorted(maps.Keys(files)) {
@@ -102,14 +143,7 @@ func (s *Set) WithOverlay(files map[string][]byte) (*Set, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	next.rendered = make([]atomic.Pointer[string], len(order)*renderVariants)
-	for r, c := range order {
-		_, next.hasSnippet[r] = next.snippets[c]
-	}
-	next.templates = make(map[string]Template, len(next.raw))
-	for name, raw := range next.raw {
-		next.templates[name] = raw.expand(next.snippets)
-	}
+	next.finish()
 	return next, nil
 }
 
@@ -120,46 +154,47 @@ func (s *Set) add(file string, src []byte) error {
 		return fileError(file, 0, "overlay file must be <name>.md or snippets/<concern>.md")
 	}
 	if concern, ok := strings.CutPrefix(name, "snippets/"); ok {
-		if _, known := rank[concern]; !known {
+		r, known := rank[concern]
+		if !known {
 			return fileError(file, 0, "no concern %q; snippets exist for %s", concern, strings.Join(order[:], ", "))
 		}
 		sn, err := parseSnippet(file, concern, src)
 		if err != nil {
 			return err
 		}
-		s.snippets[concern] = sn
+		s.snippets[r] = parsed(sn)
 		return nil
 	}
-	if !templateName.MatchString(name) {
+	if !isTemplateName(name) {
 		return fileError(file, 0, "template name %q must be lower-case kebab-case", name)
 	}
 	t, err := parseTemplate(file, name, src)
 	if err != nil {
 		return err
 	}
-	s.raw[name] = t
+	s.raw[name] = parsed(t)
 	return nil
 }
 
 // List returns every template, sorted by name.
 func (s *Set) List() []Template {
-	out := make([]Template, 0, len(s.templates))
-	for _, name := range slices.Sorted(maps.Keys(s.templates)) {
-		out = append(out, s.templates[name])
+	m := s.templates()
+	out := make([]Template, 0, len(m))
+	for _, name := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, m[name])
 	}
 	return out
 }
 
 // Template returns the template called name.
 func (s *Set) Template(name string) (Template, bool) {
-	t, ok := s.templates[name]
+	t, ok := s.templates()[name]
 	return t, ok
 }
 
 // Snippet returns the snippet for a concern ID.
 func (s *Set) Snippet(concern string) (Snippet, bool) {
-	sn, ok := s.snippets[concern]
-	return sn, ok
+	return s.snippet(concern)
 }
 
 // Order returns the concern IDs in template order, a fresh slice each call.

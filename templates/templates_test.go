@@ -435,3 +435,15 @@ func FuzzWithOverlay(f *testing.F) {
 		}
 	})
 }
+
+func TestIsTemplateName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a": true, "system-design": true, "v2-api-3": true, "0": true,
+		"": false, "-a": false, "a-": false, "a--b": false, "-": false,
+		"Big": false, "a_b": false, "a.b": false, "a b": false, "café": false, "a/b": false,
+	} {
+		if got := isTemplateName(name); got != want {
+			t.Errorf("isTemplateName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
