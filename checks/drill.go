@@ -63,15 +63,18 @@ type Figure struct {
 // Drills returns the catalog, sorted by name. The drills are shared and
 // must be treated as read-only.
 func Drills() []*Drill {
-	out := slices.Clone(drills)
+	out := slices.Clone(drills())
 	slices.SortFunc(out, func(a, b *Drill) int { return strings.Compare(a.Name, b.Name) })
 	return out
 }
 
 // LookupDrill returns the drill called name.
 func LookupDrill(name string) (*Drill, bool) {
-	for _, d := range drills {
-		if d.Name == name && name != "" {
+	if name == "" {
+		return nil, false // most documents name no drill: leave the catalog unbuilt
+	}
+	for _, d := range drills() {
+		if d.Name == name {
 			return d, true
 		}
 	}
