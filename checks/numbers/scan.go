@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/designls/designls/checks/recycle"
@@ -150,7 +151,14 @@ type eqQuantities struct{ left, right int32 }
 
 // chainPool keeps chain buffers from one scan to the next: a server scans
 // every version of a document, and the buffers never hold the text itself.
-var chainPool = recycle.New(func() *chainBufs { return new(chainBufs) })
+//
+// It is made on first use: as a package variable set by a call, it made
+// the compiler give up laying out the unit tables (units.go), which come
+// later in the package's initialization, as data, and every process ran
+// code at start-up to build them.
+var chainPool = sync.OnceValue(func() *recycle.Bin[chainBufs] {
+	return recycle.New(func() *chainBufs { return new(chainBufs) })
+})
 
 // Scan finds the back-of-envelope equations in text and checks each one.
 // See the package documentation for what counts as an equation.
@@ -163,7 +171,7 @@ func Scan(text []byte) []Equation { return scan(text, false) }
 func Problems(text []byte) []Equation { return scan(text, true) }
 
 func scan(text []byte, problemsOnly bool) []Equation {
-	bufs := chainPool.Get()
+	bufs := chainPool().Get()
 	s := scanner{b: text, problemsOnly: problemsOnly, chainBufs: *bufs}
 	// Every equation has a relation sign, and its chain starts on the
 	// sign's line or on a line joined to it. Most figures are in prose far
@@ -216,7 +224,7 @@ func scan(text []byte, problemsOnly bool) []Equation {
 		s.eqs, s.eqQs, s.allQs = s.eqs[:0], s.eqQs[:0], s.allQs[:0]
 	}
 	*bufs = s.chainBufs
-	chainPool.Put(bufs, len(text))
+	chainPool().Put(bufs, len(text))
 	return out
 }
 
