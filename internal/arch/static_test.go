@@ -23,6 +23,7 @@ var staticTables = map[string][]string{
 }
 
 func TestTablesAreData(t *testing.T) {
+	reports := 0
 	for pkg, banned := range staticTables {
 		out, err := exec.Command("go", "build", "-gcflags="+pkg+"=-d=staticcopy", "-o", "/dev/null", pkg).CombinedOutput()
 		if err != nil && !strings.Contains(string(out), "skipping static copy") {
@@ -32,6 +33,7 @@ func TestTablesAreData(t *testing.T) {
 			if !strings.Contains(line, "skipping static copy") {
 				continue
 			}
+			reports++
 			bad := banned == nil
 			for _, b := range banned {
 				bad = bad || strings.Contains(line, b)
@@ -40,5 +42,11 @@ func TestTablesAreData(t *testing.T) {
 				t.Errorf("%s: the compiler fills this in at start-up instead of laying it out as data: %s", pkg, line)
 			}
 		}
+	}
+	// The checks package still has copies the compiler gives up on; if none
+	// is reported, the compiler's wording changed and this test checks
+	// nothing until its strings are updated.
+	if reports == 0 {
+		t.Error("the compiler reported no skipped static copies at all: has -d=staticcopy's wording changed?")
 	}
 }
