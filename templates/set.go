@@ -37,9 +37,9 @@ type Template struct {
 type Set struct {
 	// snippets holds by rank the snippet of each concern; nil when the
 	// concern has none.
-	snippets [len(order)]*lazy[Snippet]
+	snippets [len(order)]func() Snippet
 	// raw holds the templates before their directives are expanded.
-	raw map[string]*lazy[rawTemplate]
+	raw map[string]func() rawTemplate
 	// templates is raw expanded with the Set's snippets, made on first use.
 	templates func() map[string]Template
 	// rendered caches snippets as insertion writes them (see insertText),
@@ -50,20 +50,16 @@ type Set struct {
 	rendered []atomic.Pointer[string]
 }
 
-// lazy is a file parsed on first use. Sets made from one another share
-// the lazy values of the files they have in common.
-type lazy[T any] struct {
-	get func() T
-}
+// parsed returns a file already parsed, in the form Set keeps files in:
+// a function returning it. Sets made from one another share the functions
+// of the files they have in common, so a built-in file is parsed once.
+func parsed[T any](v T) func() T { return func() T { return v } }
 
-// parsed returns a lazy value that is already known.
-func parsed[T any](v T) *lazy[T] { return &lazy[T]{get: func() T { return v }} }
-
-// builtinFile returns a lazy value parsed from an embedded file. The
+// builtinFile returns a function that parses an embedded file on first call. The
 // built-in files are part of the binary and the package tests parse every
 // one of them, so a mistake in them is a bug in designls, not bad input.
-func builtinFile[T any](file string, parse func(file string, src []byte) (T, error)) *lazy[T] {
-	return &lazy[T]{get: sync.OnceValue(func() T {
+func builtinFile[T any](file string, parse func(file string, src []byte) (T, error)) func() T {
+	return sync.OnceValue(func() T {
 		src, err := builtinFS.ReadFile(path.Join("builtin", file))
 		var v T
 		if err == nil {
@@ -73,7 +69,7 @@ func builtinFile[T any](file string, parse func(file string, src []byte) (T, err
 			panic("templates: built-in file is broken: " + err.Error())
 		}
 		return v
-	})}
+	})
 }
 
 // Builtin returns the templates and snippets shipped with designls. The
@@ -82,7 +78,7 @@ func builtinFile[T any](file string, parse func(file string, src []byte) (T, err
 func Builtin() *Set { return builtin() }
 
 var builtin = sync.OnceValue(func() *Set {
-	s := &Set{raw: map[string]*lazy[rawTemplate]{}}
+	s := &Set{raw: map[string]func() rawTemplate{}}
 	for r, c := range order {
 		s.snippets[r] = builtinFile("snippets/"+c+".md", func(file string, src []byte) (Snippet, error) {
 			return parseSnippet(file, c, src)
@@ -109,19 +105,10 @@ func (s *Set) finish() {
 	s.templates = sync.OnceValue(func() map[string]Template {
 		m := make(map[string]Template, len(s.raw))
 		for name, raw := range s.raw {
-			m[name] = raw.get().expand(s.snippet)
+			m[name] = raw().expand(s.Snippet)
 		}
 		return m
 	})
-}
-
-// snippet returns the snippet for concern, if s has one.
-func (s *Set) snippet(concern string) (Snippet, bool) {
-	r, known := rank[concern]
-	if !known || s.snippets[r] == nil {
-		return Snippet{}, false
-	}
-	return s.snippets[r].get(), true
 }
 
 // WithOverlay returns a new Set in which files are laid over s. Keys are
@@ -132,7 +119,7 @@ func (s *Set) snippet(concern string) (Snippet, bool) {
 func (s *Set) WithOverlay(files map[string][]byte) (*Set, error) {
 	next := &Set{snippets: s.snippets, raw: maps.Clone(s.raw)}
 	if next.raw == nil {
-		next.raw = map[string]*lazy[rawTemplate]{}
+		next.raw = map[string]func() rawTemplate{}
 	}
 	var errs []error
 	for _, file := range slices.Sorted(maps.Keys(files)) {
@@ -194,7 +181,11 @@ func (s *Set) Template(name string) (Template, bool) {
 
 // Snippet returns the snippet for a concern ID.
 func (s *Set) Snippet(concern string) (Snippet, bool) {
-	return s.snippet(concern)
+	r, known := rank[concern]
+	if !known || s.snippets[r] == nil {
+		return Snippet{}, false
+	}
+	return s.snippets[r](), true
 }
 
 // Order returns the concern IDs in template order, a fresh slice each call.

@@ -82,7 +82,7 @@ func (s *Set) insertText(concern string, r, level int, eol string) string {
 			return *p
 		}
 	}
-	text := strings.Repeat(eol, padBefore) + s.snippets[r].get().Render(level, eol) + strings.Repeat(eol, padAfter)
+	text := strings.Repeat(eol, padBefore) + s.snippets[r]().Render(level, eol) + strings.Repeat(eol, padAfter)
 	if i < len(s.rendered) {
 		s.rendered[i].Store(&text)
 	}
